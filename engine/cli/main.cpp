@@ -1,0 +1,6 @@
+#include <cstdio>
+
+int main() {
+  std::puts("lkjip " LKJIP_VERSION);
+  return 0;
+}

@@ -1,0 +1,156 @@
+// The frame IR: the dumb, fully positioned output of layout and the only input of pdf/.
+// Coordinates are points with the origin at the top-left of the enclosing frame and y
+// growing downwards; pdf/ converts to PDF user space. Nothing here knows about documents.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "base/font_file.h"
+#include "base/units.h"
+
+namespace lkjip::frame {
+
+/// One positioned glyph. `advance` is the advance actually used on the page (shaped advance
+/// plus kerning plus any justification stretch), so pdf/ can emit TJ adjustments from it.
+/// [cluster_begin, cluster_end) is the byte range of GlyphRun::text this glyph represents;
+/// glyphs after the first in a cluster have an empty range.
+struct Glyph {
+  uint32_t gid = 0;
+  Pt advance;
+  Pt x_offset, y_offset;
+  uint32_t cluster_begin = 0, cluster_end = 0;
+};
+
+/// Shaped text in one font and size. `origin` is the start of the baseline.
+struct GlyphRun {
+  const FontFile* font = nullptr;  // non-owning, see FontFile
+  Pt size;
+  Point origin;
+  Color color = Color::black();
+  std::string text;  // the UTF-8 text the glyphs came from (for /ToUnicode)
+  std::vector<Glyph> glyphs;
+  Pt width() const {
+    Pt w;
+    for (const auto& g : glyphs) w += g.advance;
+    return w;
+  }
+};
+
+struct Line {
+  Point from, to;
+  Pt width = Pt(0.5);
+  Color color = Color::black();
+};
+
+/// A rectangle, filled and/or stroked.
+struct Box {
+  Rect rect;
+  std::optional<Color> fill;
+  std::optional<Color> stroke;
+  Pt stroke_width = Pt(0.5);
+};
+
+/// A polyline or polygon (charts, connectors).
+struct Path {
+  std::vector<Point> points;
+  bool closed = false;
+  std::optional<Color> fill;
+  std::optional<Color> stroke;
+  Pt stroke_width = Pt(0.5);
+};
+
+/// Decoded-enough image data: the original file bytes (JPEG is passed through unchanged,
+/// PNG is decoded by pdf/) and its pixel size, already validated by the stage that loaded it.
+struct ImageData {
+  enum class Kind { png, jpeg } kind = Kind::png;
+  std::vector<unsigned char> bytes;
+  int width_px = 0, height_px = 0;
+  std::string source_path;
+};
+
+struct Image {
+  Rect rect;
+  std::shared_ptr<const ImageData> data;
+};
+
+/// A clickable area that jumps to an Anchor of the same document.
+struct Link {
+  Rect rect;
+  std::string target;
+};
+
+/// A named position (heading, caption) for links, outlines and page-number introspection.
+struct Anchor {
+  std::string id;
+  Point pos;
+};
+
+/// An empty AcroForm signature field (/FT /Sig) covering `rect`, named `name`.
+struct SignatureField {
+  Rect rect;
+  std::string name;
+};
+
+struct Frame;
+
+/// A sub-frame placed at `offset`, optionally rotated by a multiple of 90 degrees
+/// (counter-clockwise) about its own top-left corner, for landscape tables.
+struct Group {
+  Point offset;
+  int rotation = 0;  // 0, 90, 180 or 270
+  std::shared_ptr<const Frame> frame;
+};
+
+using Item = std::variant<GlyphRun, Line, Box, Path, Image, Link, Anchor, SignatureField, Group>;
+
+struct Frame {
+  Size size;
+  std::vector<Item> items;
+  void add(Item item) { items.push_back(std::move(item)); }
+};
+
+struct Page {
+  Size size;  // media box
+  Frame content;
+};
+
+/// /PageLabels: from page `first_page` (0-based) on, labels are `prefix` + number in `style`.
+struct PageLabelRange {
+  size_t first_page = 0;
+  enum class Style { none, decimal, roman_lower, roman_upper } style = Style::decimal;
+  int start = 1;
+  std::string prefix;
+};
+
+/// One bookmark; `level` 0 is a top-level entry, children follow their parent.
+struct OutlineEntry {
+  std::string title;
+  int level = 0;
+  std::string anchor;
+};
+
+/// Document information. `epoch` (seconds since 1970, UTC) dates the document; it comes from
+/// the description or SOURCE_DATE_EPOCH, never from the wall clock, so output is reproducible.
+struct DocumentInfo {
+  std::string title, author, subject, keywords;
+  std::string creator = "lkjip";
+  std::string lang = "id-ID";
+  int64_t epoch = 0;
+};
+
+struct PagedDocument {
+  std::vector<Page> pages;
+  std::vector<PageLabelRange> page_labels;
+  std::vector<OutlineEntry> outline;
+  DocumentInfo info;
+};
+
+/// Line-per-item text dump of a paged document, for golden tests and `--dump=frames`.
+std::string dump(const PagedDocument& doc);
+
+}  // namespace lkjip::frame

@@ -1,0 +1,29 @@
+// Indonesian hyphenation through libhyphen and hyphen-id's hyph_id_ID.dic.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostic.h"
+
+namespace lkjip::text {
+
+/// Immutable after load; thread-safe.
+class Hyphenator {
+ public:
+  virtual ~Hyphenator() = default;
+  /// Loads a libhyphen dictionary (ISO-8859-1 patterns). Null plus an error in `sink` when
+  /// the file is missing or unreadable.
+  static std::shared_ptr<const Hyphenator> load(const std::string& dic_path, DiagnosticSink& sink);
+  /// Byte offsets into the UTF-8 `word` before which a hyphen may be inserted, with at least
+  /// `left_min` letters before and `right_min` after each break. Case-insensitive; words with
+  /// digits or characters outside Latin-1 get no breaks.
+  virtual std::vector<size_t> points(std::string_view word, int left_min = 2,
+                                     int right_min = 3) const = 0;
+  /// The word with '-' at every break point, e.g. "pe-me-rin-tah-an" (for tests and dumps).
+  std::string hyphenated(std::string_view word, int left_min = 2, int right_min = 3) const;
+};
+
+}  // namespace lkjip::text

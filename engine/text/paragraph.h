@@ -1,0 +1,61 @@
+// Paragraph composition: styled spans -> shaped, hyphenated, broken and justified lines of
+// positioned glyphs, ready for layout to stack. Knows line widths, never pages.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "frame/frame.h"
+#include "text/fonts.h"
+#include "text/hyphenate.h"
+
+namespace lkjip::text {
+
+/// A run of text in one style. `link` (optional) is an anchor id the run links to.
+struct Span {
+  std::string text;
+  const Font* font = nullptr;
+  Pt size = Pt(12);
+  Color color = Color::black();
+  bool underline = false;
+  std::string link;
+};
+
+enum class Align { justify, left, center, right };
+
+struct ParagraphOptions {
+  Align align = Align::justify;
+  Pt first_line_indent;
+  bool hyphenate = true;
+  double tolerance = 2.0;  // see BreakParams
+  /// Available width of line i (0-based); lines past the end reuse the last.
+  std::function<Pt(size_t line)> line_width;
+};
+
+/// A set line: glyph runs positioned relative to the line's start on the baseline (y = 0),
+/// already justified. `ascent`/`descent` are the maximum over its runs (positive values).
+struct SetLine {
+  std::vector<frame::GlyphRun> runs;
+  std::vector<frame::Line> underlines;   // relative to the baseline like the runs
+  std::vector<frame::Link> links;        // rect relative to the baseline origin (y < 0 above)
+  Pt natural_width;  // width the content occupies after justification
+  Pt ascent, descent;
+  double ratio = 0;
+  bool overfull = false;
+  bool ends_with_hyphen = false;
+};
+
+struct ComposedParagraph {
+  std::vector<SetLine> lines;
+  size_t overfull_lines = 0;
+};
+
+/// Composes a paragraph. Spaces are glue (stretch 1/2, shrink 1/3 of the space width, as TeX);
+/// words are hyphenated with `hyphenator` when options.hyphenate and it is non-null; an explicit
+/// "\n" in a span forces a line break. An empty paragraph gives zero lines. A word wider than the
+/// line is set overfull (never dropped). Thread-safe for distinct calls.
+ComposedParagraph compose_paragraph(const std::vector<Span>& spans, const ParagraphOptions& options,
+                                    const Hyphenator* hyphenator);
+
+}  // namespace lkjip::text
