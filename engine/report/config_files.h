@@ -1,0 +1,23 @@
+// Reading the layout (layouts/<name>.toml) and font configuration (fonts/fonts.toml) files.
+// Both are TOML, so they live here with the only toml++ code (DESIGN.md).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "base/diagnostic.h"
+#include "base/font_file.h"
+#include "report/layout_style.h"
+
+namespace lkjip::report {
+
+/// Loads `name` (a layout name looked up as <data_dir>/layouts/<name>.toml, or a path to a
+/// .toml file). Unknown layout, unknown keys, wrong types: located errors, empty result.
+std::optional<LayoutStyle> load_layout(const std::string& name, const std::string& data_dir,
+                                       DiagnosticSink& sink);
+
+/// Loads <data_dir>/fonts/fonts.toml; search_dirs = <data_dir>/fonts first, then the folders
+/// the file lists (the Debian font folders).
+std::optional<FontConfig> load_font_config(const std::string& data_dir, DiagnosticSink& sink);
+
+}  // namespace lkjip::report
