@@ -2,6 +2,7 @@
 // repeated headers. See doc::Table.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "doc/doc.h"
