@@ -98,8 +98,10 @@ struct SignatureField {
 
 struct Frame;
 
-/// A sub-frame placed at `offset`, optionally rotated by a multiple of 90 degrees
-/// (counter-clockwise) about its own top-left corner, for landscape tables.
+/// A sub-frame placed at `offset`, optionally rotated by a multiple of 90 degrees, for
+/// landscape tables. Rotation 90 turns the sub-frame a quarter turn counter-clockwise as seen on
+/// the page: its top edge lies along the left and its top-left corner lands at `offset`, so a
+/// sub-frame point (u, v) lands at (offset.x + v, offset.y - u).
 struct Group {
   Point offset;
   int rotation = 0;  // 0, 90, 180 or 270
