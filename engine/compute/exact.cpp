@@ -1,0 +1,315 @@
+// Exact rationals. Sizes stay small in practice (a few hundred bits), so simple schoolbook
+// multiplication and bitwise long division are fast enough and easy to verify.
+#include "compute/exact.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "base/diagnostic.h"
+
+namespace lkjip::compute {
+
+BigUint::BigUint(unsigned __int128 v) {
+  while (v != 0) {
+    limbs_.push_back(static_cast<uint32_t>(v));
+    v >>= 32;
+  }
+}
+
+void BigUint::trim() {
+  while (!limbs_.empty() && limbs_.back() == 0) limbs_.pop_back();
+}
+
+int BigUint::compare(const BigUint& o) const {
+  if (limbs_.size() != o.limbs_.size()) return limbs_.size() < o.limbs_.size() ? -1 : 1;
+  for (size_t i = limbs_.size(); i-- > 0;) {
+    if (limbs_[i] != o.limbs_[i]) return limbs_[i] < o.limbs_[i] ? -1 : 1;
+  }
+  return 0;
+}
+
+BigUint BigUint::operator+(const BigUint& o) const {
+  BigUint r;
+  size_t n = std::max(limbs_.size(), o.limbs_.size());
+  r.limbs_.resize(n + 1);
+  uint64_t carry = 0;
+  for (size_t i = 0; i < n; ++i) {
+    uint64_t s = carry;
+    if (i < limbs_.size()) s += limbs_[i];
+    if (i < o.limbs_.size()) s += o.limbs_[i];
+    r.limbs_[i] = static_cast<uint32_t>(s);
+    carry = s >> 32;
+  }
+  r.limbs_[n] = static_cast<uint32_t>(carry);
+  r.trim();
+  return r;
+}
+
+BigUint BigUint::operator-(const BigUint& o) const {
+  if (compare(o) < 0) internal_error("BigUint subtraction below zero");
+  BigUint r = *this;
+  int64_t borrow = 0;
+  for (size_t i = 0; i < r.limbs_.size(); ++i) {
+    int64_t d = static_cast<int64_t>(r.limbs_[i]) - borrow -
+                (i < o.limbs_.size() ? static_cast<int64_t>(o.limbs_[i]) : 0);
+    borrow = d < 0 ? 1 : 0;
+    r.limbs_[i] = static_cast<uint32_t>(d + (borrow << 32));
+  }
+  r.trim();
+  return r;
+}
+
+BigUint BigUint::operator*(const BigUint& o) const {
+  BigUint r;
+  if (is_zero() || o.is_zero()) return r;
+  r.limbs_.assign(limbs_.size() + o.limbs_.size(), 0);
+  for (size_t i = 0; i < limbs_.size(); ++i) {
+    uint64_t carry = 0;
+    for (size_t j = 0; j < o.limbs_.size(); ++j) {
+      uint64_t cur = static_cast<uint64_t>(limbs_[i]) * o.limbs_[j] + r.limbs_[i + j] + carry;
+      r.limbs_[i + j] = static_cast<uint32_t>(cur);
+      carry = cur >> 32;
+    }
+    for (size_t k = i + o.limbs_.size(); carry != 0; ++k) {
+      uint64_t cur = static_cast<uint64_t>(r.limbs_[k]) + carry;
+      r.limbs_[k] = static_cast<uint32_t>(cur);
+      carry = cur >> 32;
+    }
+  }
+  r.trim();
+  return r;
+}
+
+size_t BigUint::bit_length() const {
+  if (limbs_.empty()) return 0;
+  uint32_t top = limbs_.back();
+  size_t bits = 0;
+  while (top != 0) {
+    ++bits;
+    top >>= 1;
+  }
+  return (limbs_.size() - 1) * 32 + bits;
+}
+
+bool BigUint::bit(size_t i) const {
+  size_t limb = i / 32;
+  return limb < limbs_.size() && ((limbs_[limb] >> (i % 32)) & 1u) != 0;
+}
+
+void BigUint::divmod(const BigUint& n, const BigUint& d, BigUint& q, BigUint& r) {
+  if (d.is_zero()) internal_error("BigUint division by zero");
+  q = BigUint();
+  r = BigUint();
+  if (d.limbs_.size() == 1) {  // the common case: short division
+    uint64_t div = d.limbs_[0], rem = 0;
+    q.limbs_.assign(n.limbs_.size(), 0);
+    for (size_t i = n.limbs_.size(); i-- > 0;) {
+      uint64_t cur = (rem << 32) | n.limbs_[i];
+      q.limbs_[i] = static_cast<uint32_t>(cur / div);
+      rem = cur % div;
+    }
+    q.trim();
+    r = BigUint(rem);
+    return;
+  }
+  size_t bits = n.bit_length();
+  q.limbs_.assign(n.limbs_.size(), 0);
+  for (size_t i = bits; i-- > 0;) {
+    // r = r * 2 + bit i of n
+    uint32_t carry = n.bit(i) ? 1u : 0u;
+    for (uint32_t& limb : r.limbs_) {
+      uint32_t next = limb >> 31;
+      limb = (limb << 1) | carry;
+      carry = next;
+    }
+    if (carry != 0) r.limbs_.push_back(carry);
+    if (r.compare(d) >= 0) {
+      r = r - d;
+      q.limbs_[i / 32] |= 1u << (i % 32);
+    }
+  }
+  q.trim();
+}
+
+BigUint BigUint::gcd(BigUint a, BigUint b) {
+  while (!b.is_zero()) {
+    BigUint q, r;
+    divmod(a, b, q, r);
+    a = std::move(b);
+    b = std::move(r);
+  }
+  return a;
+}
+
+BigUint BigUint::pow10(int e) {
+  BigUint r(1);
+  const BigUint billion(1000000000u), ten(10u);
+  for (; e >= 9; e -= 9) r = r * billion;
+  for (; e > 0; --e) r = r * ten;
+  return r;
+}
+
+std::string BigUint::to_string() const {
+  if (is_zero()) return "0";
+  std::string out;
+  BigUint cur = *this;
+  const BigUint billion(1000000000u);
+  while (!cur.is_zero()) {
+    BigUint q, r;
+    divmod(cur, billion, q, r);
+    uint32_t chunk = r.is_zero() ? 0 : r.limbs_[0];
+    for (int k = 0; k < 9; ++k) {
+      out.push_back(static_cast<char>('0' + chunk % 10));
+      chunk /= 10;
+    }
+    cur = std::move(q);
+  }
+  while (out.size() > 1 && out.back() == '0') out.pop_back();
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+double BigUint::to_double() const {
+  double v = 0;
+  for (size_t i = limbs_.size(); i-- > 0;) v = v * 4294967296.0 + limbs_[i];
+  return v;
+}
+
+Exact::Exact(bool negative, BigUint num, BigUint den) {
+  if (den.is_zero()) internal_error("Exact with zero denominator");
+  if (num.is_zero()) {
+    den_ = BigUint(1u);
+    return;
+  }
+  BigUint g = BigUint::gcd(num, den), r;
+  BigUint::divmod(num, g, num_, r);
+  BigUint::divmod(den, g, den_, r);
+  negative_ = negative;
+}
+
+Exact Exact::integer(int64_t v) {
+  unsigned __int128 mag = v < 0 ? -static_cast<__int128>(v) : static_cast<__int128>(v);
+  return Exact(v < 0, BigUint(mag), BigUint(1u));
+}
+
+Exact Exact::decimal(int64_t units, int scale) {
+  unsigned __int128 mag = units < 0 ? -static_cast<__int128>(units) : static_cast<__int128>(units);
+  return Exact(units < 0, BigUint(mag), BigUint::pow10(scale));
+}
+
+Exact Exact::from_double(double v) {
+  if (!std::isfinite(v)) internal_error("Exact::from_double of a non-finite value");
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof buf, v);  // shortest round trip
+  std::string_view s(buf, static_cast<size_t>(res.ptr - buf));
+  bool negative = false;
+  size_t i = 0;
+  if (i < s.size() && s[i] == '-') {
+    negative = true;
+    ++i;
+  }
+  BigUint digits;
+  const BigUint ten(10u);
+  int scale = 0;
+  bool fraction = false;
+  for (; i < s.size() && s[i] != 'e'; ++i) {
+    if (s[i] == '.') {
+      fraction = true;
+      continue;
+    }
+    digits = digits * ten + BigUint(static_cast<unsigned>(s[i] - '0'));
+    if (fraction) ++scale;
+  }
+  if (i < s.size()) {  // exponent
+    int exp = 0;
+    std::from_chars(s.data() + i + 1 + (s[i + 1] == '+' ? 1 : 0), s.data() + s.size(), exp);
+    scale -= exp;
+  }
+  if (scale >= 0) return Exact(negative, digits, BigUint::pow10(scale));
+  return Exact(negative, digits * BigUint::pow10(-scale), BigUint(1u));
+}
+
+int Exact::compare(const Exact& o) const {
+  if (negative_ != o.negative_) return negative_ ? -1 : 1;
+  int mag = (num_ * o.den_).compare(o.num_ * den_);
+  return negative_ ? -mag : mag;
+}
+
+Exact Exact::operator-() const { return Exact(!negative_, num_, den_); }
+
+Exact Exact::operator+(const Exact& o) const {
+  BigUint a = num_ * o.den_, b = o.num_ * den_, den = den_ * o.den_;
+  if (negative_ == o.negative_) return Exact(negative_, a + b, den);
+  if (a.compare(b) >= 0) return Exact(negative_, a - b, den);
+  return Exact(o.negative_, b - a, den);
+}
+
+Exact Exact::operator-(const Exact& o) const { return *this + (-o); }
+
+Exact Exact::operator*(const Exact& o) const {
+  return Exact(negative_ != o.negative_, num_ * o.num_, den_ * o.den_);
+}
+
+Exact Exact::operator/(const Exact& o) const {
+  if (o.is_zero()) internal_error("Exact division by zero");
+  return Exact(negative_ != o.negative_, num_ * o.den_, den_ * o.num_);
+}
+
+Exact::Rounded Exact::round(int decimals) const {
+  BigUint q, r;
+  BigUint::divmod(num_ * BigUint::pow10(decimals), den_, q, r);
+  if ((r + r).compare(den_) >= 0) q = q + BigUint(1u);  // half away from zero
+  return Rounded{negative_ && !q.is_zero(), q.to_string()};
+}
+
+Exact Exact::rounded(int decimals) const {
+  BigUint q, r;
+  BigUint::divmod(num_ * BigUint::pow10(decimals), den_, q, r);
+  if ((r + r).compare(den_) >= 0) q = q + BigUint(1u);
+  return Exact(negative_, q, BigUint::pow10(decimals));
+}
+
+double Exact::to_double() const {
+  // 20 decimals are far below anything a chart can show; from_chars rounds correctly.
+  Rounded r = round(20);
+  std::string s = (r.negative ? "-" : "") + r.digits + "e-20";
+  double v = 0;
+  std::from_chars(s.data(), s.data() + s.size(), v);
+  return v;
+}
+
+std::string Exact::to_string() const {
+  // Find k with den | 10^k; only possible when den = 2^a 5^b, then k = max(a, b).
+  BigUint rest = den_, q, r;
+  int twos = 0, fives = 0;
+  const BigUint two(2u), five(5u);
+  for (;;) {
+    BigUint::divmod(rest, two, q, r);
+    if (!r.is_zero()) break;
+    rest = q;
+    ++twos;
+  }
+  for (;;) {
+    BigUint::divmod(rest, five, q, r);
+    if (!r.is_zero()) break;
+    rest = q;
+    ++fives;
+  }
+  std::string sign = negative_ ? "-" : "";
+  if (!(rest == BigUint(1u))) return sign + num_.to_string() + "/" + den_.to_string();
+  int k = std::max(twos, fives);
+  BigUint::divmod(num_ * BigUint::pow10(k), den_, q, r);
+  std::string digits = q.to_string();
+  if (k == 0) return sign + digits;
+  if (digits.size() <= static_cast<size_t>(k)) {
+    digits.insert(0, static_cast<size_t>(k) + 1 - digits.size(), '0');
+  }
+  size_t int_len = digits.size() - static_cast<size_t>(k);
+  sign.append(digits, 0, int_len);
+  sign += '.';
+  sign.append(digits, int_len, std::string::npos);
+  return sign;
+}
+
+}  // namespace lkjip::compute
