@@ -1,0 +1,304 @@
+#include "layout/blocks.h"
+
+#include <cmath>
+
+#include "frame/ops.h"
+
+namespace lkjip::layout {
+namespace {
+
+/// Line box of a text style: its height (the leading) and the baseline's offset from its top,
+/// chosen so the glyphs' ascender-to-descender band sits centred in the box.
+struct LineBox {
+  Pt height, baseline;
+};
+
+LineBox line_box(const Context& ctx, const report::TextStyle& ts) {
+  const auto& f = ctx.font(ts);
+  const Pt lead = Context::leading(ts);
+  return {lead, (lead + f.ascender(ts.size) - f.descender(ts.size)) / 2};
+}
+
+/// One piece per set line, placed at `x`.
+void line_pieces(const std::vector<text::SetLine>& lines, const LineBox& box, Pt x, Pt width,
+                 std::vector<Piece>& out) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Piece piece;
+    piece.frame.size = {width, box.height};
+    place_lines(piece.frame, lines, i, 1, x, Pt(0), box.height, box.baseline);
+    out.push_back(std::move(piece));
+  }
+}
+
+/// Text on one unbroken line (markers, labels).
+text::SetLine single_line(const Context& ctx, const doc::Inlines& in,
+                          const report::TextStyle& ts) {
+  auto composed = ctx.compose(in, ts, Pt(1e6), report::HAlign::left, Pt(0), false);
+  if (composed.lines.empty()) return {};
+  return std::move(composed.lines.front());
+}
+
+doc::Inlines plain(std::string s, bool bold = false) {
+  doc::Inline in;
+  in.text = std::move(s);
+  in.bold = bold;
+  return {in};
+}
+
+void add_line_at(frame::Frame& f, const text::SetLine& line, Point base) {
+  frame::Frame tmp;
+  place_lines(tmp, {line}, 0, 1, Pt(0), Pt(0), Pt(0), Pt(0));
+  frame::append(f, tmp, base);
+}
+
+std::string upper_ascii(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+class SpacedFlow : public VListFlow {
+ public:
+  SpacedFlow(Pt width, std::vector<Piece> pieces, Pt before, Pt after, bool keep)
+      : VListFlow(width, std::move(pieces)) {
+    space_before = before;
+    space_after = after;
+    keep_with_next = keep;
+  }
+};
+
+}  // namespace
+
+void paragraph_pieces(const Context& ctx, const doc::Paragraph& p, const report::TextStyle& ts,
+                      Pt x, Pt width, std::vector<Piece>& out) {
+  const Pt indent = p.indent ? ctx.style.first_line_indent : Pt(0);
+  auto composed = ctx.compose(p.content, ts, width, p.align, indent);
+  for (const auto& line : composed.lines) {
+    if (line.overfull) {
+      ctx.sink.warning(p.loc, "overfull line: a word does not fit the line width",
+                       {"the line is set wider than the text; hyphenate or shorten the word"});
+    } else if (p.align == report::HAlign::justify && line.ratio > ctx.style.tolerance &&
+               &line != &composed.lines.back()) {
+      ctx.sink.warning(p.loc, "loose line: spaces stretched beyond the layout's tolerance");
+    }
+  }
+  const size_t first = out.size();
+  line_pieces(composed.lines, line_box(ctx, ts), x, x + width, out);
+  for (size_t i = first; i < out.size(); ++i) out[i].frame.size.width = x + width;
+  protect_widows_orphans(out, first, composed.lines.size());
+}
+
+FlowPtr make_paragraph_flow(const Context& ctx, const doc::Paragraph& p, Pt width) {
+  std::vector<Piece> pieces;
+  paragraph_pieces(ctx, p, ctx.style.body, Pt(0), width, pieces);
+  return std::make_unique<SpacedFlow>(width, std::move(pieces), Pt(0), ctx.style.paragraph_space,
+                                      false);
+}
+
+FlowPtr make_heading_flow(const Context& ctx, const doc::Heading& h, Pt width) {
+  const int lvl = std::clamp(h.level, 1, 3);
+  const auto& hs = ctx.style.heading[lvl - 1];
+  doc::Inlines title = h.title;
+  if (hs.uppercase)
+    for (auto& in : title) in.text = upper_ascii(in.text);
+  Pt number_w;
+  text::SetLine number_line;
+  if (!h.number.empty()) {
+    number_line = single_line(ctx, plain(h.number), hs.text);
+    number_w = max(number_line.natural_width + Pt(6), mm(8));
+  }
+  const Pt x = hs.indent + number_w;
+  auto composed = ctx.compose(title, hs.text, width - x, report::HAlign::left, Pt(0), false);
+  const LineBox box = line_box(ctx, hs.text);
+  Piece piece;
+  piece.frame.size = {width, box.height * static_cast<double>(composed.lines.size())};
+  piece.frame.add(frame::Anchor{h.anchor, {Pt(0), Pt(0)}});
+  place_lines(piece.frame, composed.lines, 0, composed.lines.size(), x, Pt(0), box.height,
+              box.baseline);
+  if (!h.number.empty()) add_line_at(piece.frame, number_line, {hs.indent, box.baseline});
+  std::vector<Piece> pieces;
+  pieces.push_back(std::move(piece));
+  return std::make_unique<SpacedFlow>(width, std::move(pieces), hs.space_before, hs.space_after,
+                                      true);
+}
+
+FlowPtr make_chapter_title_flow(const Context& ctx, const doc::Chapter& c, Pt width) {
+  const auto& ts = ctx.style.chapter_style;
+  const LineBox box = line_box(ctx, ts);
+  Piece piece;
+  piece.frame.add(frame::Anchor{c.anchor, {Pt(0), Pt(0)}});
+  std::vector<text::SetLine> lines;
+  if (!c.label.empty()) {
+    auto l = ctx.compose(plain(c.label), ts, width, report::HAlign::center, Pt(0), false);
+    for (auto& line : l.lines) lines.push_back(std::move(line));
+  }
+  auto t = ctx.compose(plain(c.title), ts, width, report::HAlign::center, Pt(0), false);
+  for (auto& line : t.lines) lines.push_back(std::move(line));
+  place_lines(piece.frame, lines, 0, lines.size(), Pt(0), Pt(0), box.height, box.baseline);
+  piece.frame.size = {width, box.height * static_cast<double>(lines.size())};
+  std::vector<Piece> pieces;
+  pieces.push_back(std::move(piece));
+  return std::make_unique<SpacedFlow>(width, std::move(pieces), Pt(0),
+                                      ctx.style.chapter_space_after, true);
+}
+
+namespace {
+
+void list_pieces(const Context& ctx, const doc::List& list, Pt x, Pt width,
+                 std::vector<Piece>& out) {
+  const auto& ts = ctx.style.body;
+  const LineBox box = line_box(ctx, ts);
+  for (const auto& item : list.items) {
+    const text::SetLine marker = single_line(ctx, plain(item.marker), ts);
+    const Pt marker_w = max(ctx.style.list_indent, marker.natural_width + Pt(4));
+    const Pt inner_x = x + marker_w;
+    const Pt inner_w = width - inner_x;
+    const size_t item_first = out.size();
+    for (const auto& block : item.blocks) {
+      if (const auto* p = std::get_if<doc::Paragraph>(&block.v)) {
+        doc::Paragraph q = *p;
+        q.indent = false;
+        paragraph_pieces(ctx, q, ts, inner_x, inner_w, out);
+      } else if (const auto* sub = std::get_if<doc::List>(&block.v)) {
+        list_pieces(ctx, *sub, inner_x, width, out);
+      }
+    }
+    if (out.size() == item_first) {  // an empty item still shows its marker
+      Piece empty;
+      empty.frame.size = {width, box.height};
+      out.push_back(std::move(empty));
+    }
+    add_line_at(out[item_first].frame, marker, {x, box.baseline});
+    out[item_first].break_before = true;
+    if (ctx.style.list_item_space > Pt(0)) {
+      Piece gap;
+      gap.frame.size = {width, ctx.style.list_item_space};
+      out.push_back(std::move(gap));
+    }
+  }
+}
+
+}  // namespace
+
+FlowPtr make_list_flow(const Context& ctx, const doc::List& list, Pt width) {
+  std::vector<Piece> pieces;
+  list_pieces(ctx, list, Pt(0), width, pieces);
+  return std::make_unique<SpacedFlow>(width, std::move(pieces), Pt(0), ctx.style.paragraph_space,
+                                      false);
+}
+
+FlowPtr make_signature_flow(const Context& ctx, const doc::Signature& s, Pt width) {
+  const auto& ts = ctx.style.signature_style;
+  const LineBox box = line_box(ctx, ts);
+  const size_t n = s.parties.size();
+  const Pt col_w = n > 1 ? min(ctx.style.signature_width, width / 2) : ctx.style.signature_width;
+  auto col_x = [&](size_t i) { return n > 1 && i == 0 ? Pt(0) : width - col_w; };
+  auto centred = [&](frame::Frame& f, const doc::Inlines& in, Pt x, Pt y) {
+    auto c = ctx.compose(in, ts, col_w, report::HAlign::center, Pt(0), false);
+    place_lines(f, c.lines, 0, c.lines.size(), x, y, box.height, box.baseline);
+    return y + box.height * static_cast<double>(c.lines.size());
+  };
+  Piece piece;
+  // Rows above the signature space: place/date, party caption, jabatan lines. Parties are
+  // aligned so that their signature spaces and names sit on the same lines.
+  size_t head_rows = 0;
+  for (const auto& p : s.parties)
+    head_rows = std::max(head_rows, p.jabatan_lines.size() + (p.party.empty() ? 0 : 1) +
+                                        (p.electronic ? 1 : 0));
+  Pt top;
+  if (!s.place_date.empty()) top = centred(piece.frame, plain(s.place_date), col_x(n - 1), Pt(0));
+  const Pt sig_top = top + box.height * static_cast<double>(head_rows);
+  Pt bottom;
+  for (size_t i = 0; i < n; ++i) {
+    const auto& p = s.parties[i];
+    const Pt x = col_x(i);
+    Pt y = sig_top - box.height * static_cast<double>(p.jabatan_lines.size() +
+                                                      (p.party.empty() ? 0 : 1) +
+                                                      (p.electronic ? 1 : 0));
+    if (!p.party.empty()) y = centred(piece.frame, plain(p.party), x, y);
+    for (const auto& j : p.jabatan_lines) y = centred(piece.frame, plain(j), x, y);
+    if (p.electronic) y = centred(piece.frame, plain("Ditandatangani secara elektronik oleh:"), x, y);
+    const Pt space = ctx.style.signature_space;
+    const Pt field_w = min(col_w, mm(60));
+    piece.frame.add(frame::SignatureField{{x + (col_w - field_w) / 2, y, field_w, space}, p.field});
+    y += space;
+    doc::Inline name;
+    name.text = p.name;
+    name.bold = true;
+    name.underline = true;
+    y = centred(piece.frame, {name}, x, y);
+    if (!p.pangkat_line.empty()) y = centred(piece.frame, plain(p.pangkat_line), x, y);
+    if (!p.nip_line.empty()) y = centred(piece.frame, plain(p.nip_line), x, y);
+    bottom = max(bottom, y);
+  }
+  piece.frame.size = {width, bottom};
+  std::vector<Piece> pieces;
+  pieces.push_back(std::move(piece));
+  return std::make_unique<SpacedFlow>(width, std::move(pieces), ctx.style.paragraph_space * 2,
+                                      ctx.style.paragraph_space, false);
+}
+
+FlowPtr make_listof_flow(const Context& ctx, const std::vector<ListEntry>& entries,
+                         const PageLabels& labels, Pt width) {
+  const auto& ts = ctx.style.toc_style;
+  const LineBox box = line_box(ctx, ts);
+  const auto& font = ctx.font(ts);
+  const Pt label_w = font.width("0000", ts.size);
+  const Pt gap = Pt(4);
+  // Leader dots on a fixed grid so that they line up from entry to entry.
+  const text::ShapedText dot = font.shape(ctx.style.toc_leader);
+  const Pt step = Pt(ts.size.v * 0.45);
+  std::vector<Piece> pieces;
+  for (const auto& e : entries) {
+    const bool top_level = e.level == 0;
+    const Pt indent = ctx.style.toc_indent * static_cast<double>(e.level);
+    Pt number_w;
+    text::SetLine number_line;
+    if (!e.number.empty()) {
+      number_line = single_line(ctx, plain(e.number, top_level), ts);
+      number_w = number_line.natural_width + Pt(6);
+      if (e.level > 0) number_w = max(number_w, mm(10));
+    }
+    const Pt text_x = indent + number_w;
+    const Pt text_w = width - text_x - label_w - gap * 2;
+    auto composed = ctx.compose(plain(e.title, top_level), ts, text_w, report::HAlign::left, Pt(0),
+                                false);
+    if (composed.lines.empty()) continue;
+    const auto it = labels.find(e.anchor);
+    const std::string label = it != labels.end() ? it->second : "000";
+    const text::SetLine label_line = single_line(ctx, plain(label, top_level), ts);
+
+    Piece piece;
+    const size_t nlines = composed.lines.size();
+    piece.frame.size = {width, box.height * static_cast<double>(nlines)};
+    place_lines(piece.frame, composed.lines, 0, nlines, text_x, Pt(0), box.height, box.baseline);
+    if (!e.number.empty()) add_line_at(piece.frame, number_line, {indent, box.baseline});
+    const Pt last_base = box.baseline + box.height * static_cast<double>(nlines - 1);
+    add_line_at(piece.frame, label_line, {width - label_line.natural_width, last_base});
+    // Leaders from the end of the last text line to the label.
+    if (!dot.glyphs.empty()) {
+      const Pt from = text_x + composed.lines.back().natural_width + gap;
+      const Pt to = width - label_w - gap;
+      frame::GlyphRun run;
+      run.font = &font.file();
+      run.size = ts.size;
+      run.color = ts.color;
+      Pt x0 = Pt(std::ceil(from.v / step.v) * step.v);
+      run.origin = {x0, last_base};
+      for (Pt x = x0; x + step <= to; x += step) {
+        frame::Glyph g;
+        g.gid = dot.glyphs.front().gid;
+        g.advance = step;
+        g.cluster_begin = static_cast<uint32_t>(run.text.size());
+        run.text += ctx.style.toc_leader;
+        g.cluster_end = static_cast<uint32_t>(run.text.size());
+        run.glyphs.push_back(g);
+      }
+      if (!run.glyphs.empty()) piece.frame.add(std::move(run));
+    }
+    piece.frame.add(frame::Link{{indent, Pt(0), width - indent, piece.frame.size.height}, e.anchor});
+    pieces.push_back(std::move(piece));
+  }
+  return std::make_unique<SpacedFlow>(width, std::move(pieces), Pt(0), Pt(0), false);
+}
+
+}  // namespace lkjip::layout

@@ -1,0 +1,75 @@
+#include "layout/context.h"
+
+namespace lkjip::layout {
+
+const text::Font& Context::font(const report::TextStyle& ts, bool bold, bool italic) const {
+  const bool b = ts.bold || bold;
+  const bool i = ts.italic || italic;
+  const FontStyle fs = b && i ? FontStyle::bold_italic
+                       : b    ? FontStyle::bold
+                       : i    ? FontStyle::italic
+                              : FontStyle::regular;
+  const text::Font* f = fonts.find(ts.family, fs);
+  if (!f) f = fonts.find(ts.family, FontStyle::regular);
+  if (!f) internal_error("font family not loaded: " + ts.family);
+  return *f;
+}
+
+std::vector<text::Span> Context::spans(const doc::Inlines& inlines,
+                                       const report::TextStyle& ts) const {
+  std::vector<text::Span> out;
+  out.reserve(inlines.size());
+  for (const auto& in : inlines) {
+    text::Span s;
+    s.text = in.text;
+    s.font = &font(ts, in.bold, in.italic);
+    s.size = ts.size;
+    s.color = ts.color;
+    s.underline = in.underline;
+    s.link = in.link;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+text::ComposedParagraph Context::compose(const doc::Inlines& inlines, const report::TextStyle& ts,
+                                         Pt width, report::HAlign align, Pt first_indent,
+                                         bool hyphenate) const {
+  text::ParagraphOptions opt;
+  switch (align) {
+    case report::HAlign::left: opt.align = text::Align::left; break;
+    case report::HAlign::center: opt.align = text::Align::center; break;
+    case report::HAlign::right: opt.align = text::Align::right; break;
+    case report::HAlign::justify: opt.align = text::Align::justify; break;
+  }
+  opt.first_line_indent = first_indent;
+  opt.hyphenate = hyphenate && style.hyphenate && hyphenator != nullptr;
+  opt.tolerance = style.tolerance;
+  opt.line_width = [width](size_t) { return width; };
+  return text::compose_paragraph(spans(inlines, ts), opt, opt.hyphenate ? hyphenator : nullptr);
+}
+
+Pt place_lines(frame::Frame& out, const std::vector<text::SetLine>& lines, size_t first,
+               size_t count, Pt x, Pt y, Pt leading, Pt first_ascent) {
+  for (size_t i = 0; i < count; ++i) {
+    const auto& line = lines.at(first + i);
+    const Point base{x, y + first_ascent + leading * static_cast<double>(i)};
+    for (auto run : line.runs) {
+      run.origin = run.origin + base;
+      out.add(std::move(run));
+    }
+    for (auto u : line.underlines) {
+      u.from = u.from + base;
+      u.to = u.to + base;
+      out.add(u);
+    }
+    for (auto l : line.links) {
+      l.rect.x += base.x;
+      l.rect.y += base.y;
+      out.add(std::move(l));
+    }
+  }
+  return y + leading * static_cast<double>(count);
+}
+
+}  // namespace lkjip::layout

@@ -1,0 +1,309 @@
+#include "layout/paginate.h"
+
+#include "base/numerals.h"
+#include "frame/ops.h"
+#include "layout/blocks.h"
+#include "layout/figure.h"
+#include "layout/table.h"
+
+namespace lkjip::layout {
+namespace {
+
+std::string inline_text(const doc::Inlines& in) {
+  std::string s;
+  for (const auto& i : in) s += i.text;
+  return s;
+}
+
+/// Lays flows onto pages of the text area. Page furniture is added later, once the whole
+/// document's page numbering is known.
+class Paginator {
+ public:
+  Paginator(const Context& ctx) : ctx_(ctx) {
+    const auto& st = ctx.style;
+    area_ = {st.margin_left, st.margin_top, st.paper.width - st.margin_left - st.margin_right,
+             st.paper.height - st.margin_top - st.margin_bottom};
+  }
+
+  Pt text_width() const { return area_.width; }
+  Pt text_height() const { return area_.height; }
+
+  void new_page() {
+    pages_.push_back({ctx_.style.paper, {ctx_.style.paper, {}}});
+    y_ = Pt(0);
+    empty_ = true;
+  }
+
+  /// Places a chapter: a new page, its title, its blocks.
+  void chapter(const doc::Chapter& c, const PageLabels& labels,
+               const std::vector<ListEntry>* lists[3]) {
+    new_page();
+    opening_pages_.push_back(pages_.size() - 1);
+    std::vector<FlowPtr> flows;
+    flows.push_back(make_chapter_title_flow(ctx_, c, area_.width));
+    for (size_t i = 0; i < c.blocks.size(); ++i) {
+      const auto& b = c.blocks[i];
+      if (std::holds_alternative<doc::Signature>(b.v) && !flows.empty() && flows.back())
+        flows.back()->keep_with_next = true;  // never orphan a signature from its text
+      flows.push_back(make_flow(b, labels, lists));
+    }
+    run(flows);
+  }
+
+  std::vector<frame::Page> take_pages() { return std::move(pages_); }
+  const std::vector<size_t>& opening_pages() const { return opening_pages_; }
+
+ private:
+  FlowPtr make_flow(const doc::Block& b, const PageLabels& labels,
+                    const std::vector<ListEntry>* lists[3]) {
+    const Pt w = area_.width;
+    return std::visit(
+        [&](const auto& x) -> FlowPtr {
+          using T = std::decay_t<decltype(x)>;
+          if constexpr (std::is_same_v<T, doc::Paragraph>) return make_paragraph_flow(ctx_, x, w);
+          if constexpr (std::is_same_v<T, doc::Heading>) return make_heading_flow(ctx_, x, w);
+          if constexpr (std::is_same_v<T, doc::List>) return make_list_flow(ctx_, x, w);
+          if constexpr (std::is_same_v<T, doc::Table>)
+            return make_table_flow(ctx_, x, w, area_.height);
+          if constexpr (std::is_same_v<T, doc::Figure>)
+            return make_figure_flow(ctx_, x, w, area_.height * 0.85);
+          if constexpr (std::is_same_v<T, doc::Signature>) return make_signature_flow(ctx_, x, w);
+          if constexpr (std::is_same_v<T, doc::ListOf>)
+            return make_listof_flow(ctx_, *lists[static_cast<int>(x.kind)], labels, w);
+          return nullptr;  // doc::PageBreak
+        },
+        b.v);
+  }
+
+  void place(const Fragment& f, Pt space_before) {
+    if (!empty_) y_ += space_before;
+    frame::append(pages_.back().content, f.frame, {area_.x, area_.y + y_});
+    y_ += f.frame.size.height;
+    empty_ = false;
+  }
+
+  void run(std::vector<FlowPtr>& flows) {
+    for (size_t i = 0; i < flows.size(); ++i) {
+      BlockFlow* flow = flows[i].get();
+      if (!flow) {  // explicit page break
+        if (!empty_) new_page();
+        continue;
+      }
+      if (flow->landscape) {
+        run_landscape(*flow);
+        continue;
+      }
+      BlockFlow* next = i + 1 < flows.size() ? flows[i + 1].get() : nullptr;
+      int guard = 0;
+      while (!flow->done()) {
+        if (++guard > 100000) internal_error("pagination made no progress");
+        const Pt before = empty_ ? Pt(0) : flow->space_before;
+        const Pt avail = area_.height - y_ - before;
+        // Keep-with-next: leave room for the next block's first piece, but only on the page
+        // where this block ends.
+        Pt reserve;
+        if (flow->keep_with_next && next && !next->landscape) {
+          const auto* v = dynamic_cast<const VListFlow*>(flow);
+          if (!v || v->remaining_height() <= avail)
+            reserve = next->space_before + next->min_first_height();
+        }
+        auto frag = flow->next(avail - reserve, empty_);
+        if (!frag && empty_ && reserve > Pt(0)) frag = flow->next(avail, true);
+        if (!frag) {
+          new_page();
+          continue;
+        }
+        place(*frag, before);
+        if (!flow->done()) new_page();
+      }
+      y_ += flow->space_after;
+    }
+  }
+
+  /// Each fragment of a landscape block gets a page of its own, turned a quarter turn so the
+  /// block reads along the long edge; the page number stays in the reader's orientation.
+  void run_landscape(BlockFlow& flow) {
+    if (!empty_) new_page();
+    int guard = 0;
+    while (!flow.done()) {
+      if (++guard > 100000) internal_error("landscape pagination made no progress");
+      auto frag = flow.next(area_.width, true);
+      if (!frag) internal_error("landscape flow refused a whole page");
+      frame::Group g;
+      g.rotation = 90;
+      g.offset = {area_.x, area_.y + area_.height};
+      g.frame = std::make_shared<frame::Frame>(std::move(frag->frame));
+      pages_.back().content.add(std::move(g));
+      empty_ = false;
+      new_page();
+    }
+  }
+
+  const Context& ctx_;
+  Rect area_;
+  std::vector<frame::Page> pages_;
+  std::vector<size_t> opening_pages_;
+  Pt y_;
+  bool empty_ = true;
+};
+
+/// Every anchor on every page, with the page index.
+void collect_anchors(const frame::Frame& f, size_t page, std::map<std::string, size_t>& out) {
+  for (const auto& item : f.items) {
+    if (const auto* a = std::get_if<frame::Anchor>(&item)) out.emplace(a->id, page);
+    if (const auto* g = std::get_if<frame::Group>(&item)) collect_anchors(*g->frame, page, out);
+  }
+}
+
+void collect_entries(const doc::Document& d, std::vector<ListEntry> lists[3],
+                     std::vector<frame::OutlineEntry>& outline) {
+  auto chapters = [&](const std::vector<doc::Chapter>& cs) {
+    for (const auto& c : cs) {
+      if (c.in_toc) lists[0].push_back({c.label, c.title, 0, c.anchor});
+      outline.push_back({c.label.empty() ? c.title : c.label + " " + c.title, 0, c.anchor});
+      for (const auto& b : c.blocks) {
+        if (const auto* h = std::get_if<doc::Heading>(&b.v)) {
+          const std::string title = inline_text(h->title);
+          if (h->level <= 2) lists[0].push_back({h->number, title, h->level, h->anchor});
+          outline.push_back({h->number.empty() ? title : h->number + " " + title, h->level,
+                             h->anchor});
+        } else if (const auto* t = std::get_if<doc::Table>(&b.v)) {
+          lists[1].push_back({t->label, inline_text(t->caption), 1, t->anchor});
+        } else if (const auto* f = std::get_if<doc::Figure>(&b.v)) {
+          lists[2].push_back({f->label, inline_text(f->caption), 1, f->anchor});
+        }
+      }
+    }
+  };
+  chapters(d.front);
+  chapters(d.body);
+}
+
+frame::Page cover_page(const Context& ctx, const doc::Cover& c) {
+  const auto& st = ctx.style;
+  frame::Page page{st.paper, {st.paper, {}}};
+  const Pt w = st.paper.width - st.margin_left - st.margin_right;
+  Pt y = st.paper.height * 0.16;
+  auto block = [&](const std::string& s, const report::TextStyle& ts, Pt gap_after) {
+    doc::Inline in;
+    in.text = s;
+    auto composed = ctx.compose({in}, ts, w, report::HAlign::center, Pt(0), false);
+    const Pt lead = Context::leading(ts);
+    place_lines(page.content, composed.lines, 0, composed.lines.size(), st.margin_left, y, lead,
+                ctx.font(ts).ascender(ts.size));
+    y += lead * static_cast<double>(composed.lines.size()) + gap_after;
+  };
+  block(c.title, st.cover_title, Pt(10));
+  block(c.year_line, st.cover_title, Pt(40));
+  if (c.logo && c.logo->width_px > 0 && c.logo->height_px > 0) {
+    const Pt h = mm(45);
+    const Pt lw = h * (static_cast<double>(c.logo->width_px) / c.logo->height_px);
+    page.content.add(frame::Image{{(st.paper.width - lw) / 2, y, lw, h}, c.logo});
+    y += h + Pt(40);
+  } else {
+    y += mm(45) + Pt(40);
+  }
+  block(c.unit, st.cover_text, Pt(6));
+  block(c.region, st.cover_text, Pt(6));
+  return page;
+}
+
+void add_text(const Context& ctx, frame::Frame& f, const std::string& s,
+              const report::TextStyle& ts, Pt x, Pt baseline, Pt width, report::HAlign align) {
+  doc::Inline in;
+  in.text = s;
+  auto composed = ctx.compose({in}, ts, width, align, Pt(0), false);
+  if (composed.lines.empty()) return;
+  place_lines(f, composed.lines, 0, 1, x, baseline, Pt(0), Pt(0));
+}
+
+void add_furniture(const Context& ctx, frame::Page& page, const std::string& number,
+                   const std::string& header) {
+  const auto& st = ctx.style;
+  const Pt w = st.paper.width - st.margin_left - st.margin_right;
+  if (!header.empty()) {
+    add_text(ctx, page.content, header, st.header_style, st.margin_left, st.header_offset, w,
+             report::HAlign::center);
+    const Pt rule_y = st.header_offset + st.header_style.size * 0.4;
+    page.content.add(frame::Line{{st.margin_left, rule_y}, {st.margin_left + w, rule_y}, Pt(0.4)});
+  }
+  if (!number.empty())
+    add_text(ctx, page.content, number, st.footer_style, st.margin_left,
+             st.paper.height - st.footer_offset, w, st.page_number_align);
+}
+
+}  // namespace
+
+frame::PagedDocument layout_document(const Context& ctx, const doc::Document& d,
+                                     LayoutStats* stats) {
+  std::vector<ListEntry> lists[3];
+  frame::PagedDocument out;
+  collect_entries(d, lists, out.outline);
+  const std::vector<ListEntry>* list_ptrs[3] = {&lists[0], &lists[1], &lists[2]};
+
+  PageLabels labels;
+  // Body: laid out once; labels 1, 2, … from its first page.
+  Paginator body(ctx);
+  for (const auto& c : d.body) body.chapter(c, labels, list_ptrs);
+  auto body_pages = body.take_pages();
+  {
+    std::map<std::string, size_t> at;
+    for (size_t i = 0; i < body_pages.size(); ++i) collect_anchors(body_pages[i].content, i, at);
+    for (const auto& [id, page] : at) labels[id] = std::to_string(page + 1);
+  }
+
+  // Front matter: repeat until the labels it prints are the ones it produces.
+  std::vector<frame::Page> front_pages;
+  std::vector<size_t> front_openings;
+  LayoutStats st;
+  st.settled = false;
+  for (int pass = 1; pass <= 4; ++pass) {
+    st.front_passes = pass;
+    Paginator front(ctx);
+    for (const auto& c : d.front) front.chapter(c, labels, list_ptrs);
+    front_pages = front.take_pages();
+    front_openings = front.opening_pages();
+    std::map<std::string, size_t> at;
+    for (size_t i = 0; i < front_pages.size(); ++i) collect_anchors(front_pages[i].content, i, at);
+    bool changed = false;
+    for (const auto& [id, page] : at) {
+      const std::string label = to_roman(static_cast<int>(page) + 1);
+      auto& slot = labels[id];
+      if (slot != label) changed = true;
+      slot = label;
+    }
+    if (!changed && pass > 1) {
+      st.settled = true;
+      break;
+    }
+  }
+  if (!st.settled)
+    ctx.sink.warning({}, "page numbers in the table of contents did not settle after 4 passes",
+                     {"the PDF is written; check the table of contents"});
+  if (stats) *stats = st;
+
+  // Assemble: cover, front (i, ii, …), body (1, 2, …), with furniture.
+  out.pages.push_back(cover_page(ctx, d.cover));
+  std::vector<bool> is_opening(front_pages.size(), false);
+  for (size_t i : front_openings) is_opening.at(i) = true;
+  for (size_t i = 0; i < front_pages.size(); ++i) {
+    add_furniture(ctx, front_pages[i], to_roman(static_cast<int>(i) + 1), "");
+    out.pages.push_back(std::move(front_pages[i]));
+  }
+  std::vector<bool> body_opening(body_pages.size(), false);
+  for (size_t i : body.opening_pages()) body_opening.at(i) = true;
+  for (size_t i = 0; i < body_pages.size(); ++i) {
+    add_furniture(ctx, body_pages[i], std::to_string(i + 1),
+                  body_opening[i] ? "" : d.running_header);
+    out.pages.push_back(std::move(body_pages[i]));
+  }
+  out.page_labels.push_back({0, frame::PageLabelRange::Style::none, 1, "Sampul"});
+  if (!is_opening.empty())
+    out.page_labels.push_back({1, frame::PageLabelRange::Style::roman_lower, 1, ""});
+  out.page_labels.push_back(
+      {1 + is_opening.size(), frame::PageLabelRange::Style::decimal, 1, ""});
+  out.info = d.info;
+  return out;
+}
+
+}  // namespace lkjip::layout
