@@ -1,0 +1,128 @@
+#include "compute/check.h"
+
+#include "compute/format.h"
+#include "compute/formulas.h"
+
+namespace lkjip::compute {
+
+namespace {
+
+class Checker {
+ public:
+  explicit Checker(const report::Report& r) : r_(r) {}
+
+  /// Every stated number under `key` against `computed`, rounded to its printed decimals.
+  void numbers(const report::StatedValues& sv, const std::string& key, const Value& computed,
+               const std::string& what) {
+    auto it = sv.numbers.find(key);
+    if (it == sv.numbers.end()) return;
+    for (const report::Stated& st : it->second) {
+      Exact stated = Exact::from_double(st.value);
+      if (computed.known && stated.rounded(computed.decimals) == computed.exact.rounded(computed.decimals)) {
+        continue;
+      }
+      out.push_back({st.loc, what, print_like(stated, computed), computed.text});
+    }
+  }
+
+  /// Stated labels (predikat) against the computed label.
+  void texts(const report::StatedValues& sv, const std::string& key, const Value& computed,
+             const std::string& what) {
+    auto it = sv.texts.find(key);
+    if (it == sv.texts.end()) return;
+    for (const auto& [text, loc] : it->second) {
+      if (computed.known && text == computed.text) continue;
+      out.push_back({loc, what, text, computed.text});
+    }
+  }
+
+  /// An input budget figure that the roll-up replaced by its children's different sum.
+  void rolled(const std::optional<int64_t>& own, const Value& used, const SourceLoc& loc,
+              const std::string& what) {
+    if (!own || !used.known || money_of(used) == own) return;
+    out.push_back({loc, what, money_value(*own, r_.settings.money).text, used.text});
+  }
+
+  std::vector<Disagreement> out;
+
+ private:
+  const report::Report& r_;
+
+  std::string print_like(const Exact& stated, const Value& computed) const {
+    switch (computed.kind) {
+      case Value::Kind::money: {
+        Value rounded = number_value(Value::Kind::number, stated, 0);
+        return money_value(*money_of(rounded), r_.settings.money).text;
+      }
+      case Value::Kind::percent: return format_percent(stated, computed.decimals);
+      case Value::Kind::quantity: return format_quantity(stated, computed.decimals, computed.unit);
+      default:
+        if (computed.unit == "%") return format_percent(stated, computed.decimals);
+        return format_number(stated, computed.known ? computed.decimals : r_.settings.decimals);
+    }
+  }
+};
+
+const char* level_name(int level) {
+  return level == 0 ? "program" : level == 1 ? "kegiatan" : "sub-kegiatan";
+}
+
+}  // namespace
+
+std::vector<Disagreement> check_stated(const report::Report& report, const ComputedTables& t) {
+  Checker c(report);
+  for (const IkuResult& k : t.iku) {
+    const report::StatedValues& sv = k.iku->stated;
+    std::string of = " of IKU `" + k.iku->id + "`";
+    c.numbers(sv, "capaian", k.capaian, "capaian" + of);
+    c.numbers(sv, "target", k.target, "target" + of);
+    c.numbers(sv, "realisasi", k.realisasi, "realisasi" + of);
+    c.texts(sv, "predikat", k.predikat, "predikat" + of);
+  }
+  for (const ActivityResult& a : t.activities) {
+    std::string of = std::string(" of ") + level_name(a.level) + " `" + a.activity->id + "`";
+    for (size_t i = 0; i < a.indicators.size(); ++i) {
+      const IndicatorResult& ind = a.indicators[i];
+      std::string iof = " of indicator " + std::to_string(i + 1) + of;
+      c.numbers(ind.indicator->stated, "capaian", ind.capaian, "capaian" + iof);
+      c.numbers(ind.indicator->stated, "target", ind.target, "target" + iof);
+      c.numbers(ind.indicator->stated, "realisasi", ind.realisasi, "realisasi" + iof);
+    }
+    c.rolled(a.activity->anggaran, a.budget.anggaran, a.activity->loc,
+             "anggaran" + of + " (its own figure vs the sum of its children)");
+    c.rolled(a.activity->realisasi_anggaran, a.budget.realisasi, a.activity->loc,
+             "realisasi_anggaran" + of + " (its own figure vs the sum of its children)");
+  }
+  const report::StatedValues& bs = report.budget.stated;
+  c.numbers(bs, "anggaran", t.budget.figures.anggaran, "total anggaran");
+  c.numbers(bs, "realisasi", t.budget.figures.realisasi, "total realisasi anggaran");
+  c.numbers(bs, "serapan", t.budget.figures.serapan, "serapan anggaran");
+  c.numbers(bs, "sisa", t.budget.figures.sisa, "sisa anggaran");
+  c.rolled(report.budget.realisasi, t.budget.figures.realisasi, report.budget.loc,
+           "[budget].realisasi (vs the sum of the programs' realisasi_anggaran)");
+  for (const ComponentsResult& cr : t.components) {
+    c.numbers(cr.components->stated, "total", cr.total,
+              "total of components `" + cr.components->id + "`");
+  }
+  for (const SurveyResult& sr : t.surveys) {
+    c.numbers(sr.survey->stated, "average", sr.average,
+              "average of survey `" + sr.survey->id + "`");
+  }
+  for (const TableResult& tr : t.tables) {
+    // stated.total holds one value per totalled column, in column order.
+    auto it = tr.table->stated.numbers.find("total");
+    if (it == tr.table->stated.numbers.end()) continue;
+    size_t next = 0;
+    for (size_t col = 0; col < tr.totals.size() && next < it->second.size(); ++col) {
+      if (tr.table->columns[col].total == report::Column::Total::none) continue;
+      report::StatedValues one;
+      one.numbers["total"] = {it->second[next++]};
+      c.numbers(one, "total", tr.totals[col],
+                "total of column " + std::to_string(col + 1) + " (" + tr.table->columns[col].title +
+                    ") of table `" + tr.table->id + "`");
+    }
+  }
+  return c.out;
+}
+
+}  // namespace lkjip::compute

@@ -1,0 +1,227 @@
+#include "compute/formulas.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "compute/format.h"
+
+namespace lkjip::compute {
+
+std::optional<Exact> capaian(const Exact& target, const Exact& realisasi, report::Direction d) {
+  if (target.is_zero()) return std::nullopt;
+  if (d == report::Direction::higher) return realisasi / target * hundred();
+  return (target + target - realisasi) / target * hundred();
+}
+
+Exact capped(const Exact& raw, double cap) {
+  Exact v = raw;
+  if (cap > 0) v = std::min(v, Exact::from_double(cap));
+  return std::max(v, Exact());
+}
+
+Attainment attainment(const Value& capaian) {
+  if (!capaian.known) return Attainment::unknown;
+  int c = capaian.exact.rounded(capaian.decimals).compare(hundred());
+  return c == 0 ? Attainment::met : c > 0 ? Attainment::exceeded : Attainment::not_met;
+}
+
+Exact sum(const std::vector<Exact>& values) {
+  Exact s;
+  for (const Exact& v : values) s = s + v;
+  return s;
+}
+
+std::optional<Exact> mean(const std::vector<Exact>& values) {
+  if (values.empty()) return std::nullopt;
+  return sum(values) / Exact::integer(static_cast<int64_t>(values.size()));
+}
+
+std::optional<Exact> change_percent(const Exact& previous, const Exact& current) {
+  if (previous.is_zero()) return std::nullopt;
+  return (current - previous) / previous * hundred();
+}
+
+std::optional<Exact> ratio_percent(int64_t part, int64_t whole) {
+  if (whole <= 0) return std::nullopt;
+  return Exact::integer(part) / Exact::integer(whole) * hundred();
+}
+
+std::optional<Exact> efficiency_value(report::Settings::Efficiency mode, const Exact& capaian,
+                                      const Exact& serapan) {
+  if (mode == report::Settings::Efficiency::difference) return capaian - serapan;
+  if (serapan.is_zero()) return std::nullopt;
+  return capaian / serapan;
+}
+
+std::string efficiency_formula(report::Settings::Efficiency mode) {
+  if (mode == report::Settings::Efficiency::difference) {
+    return "Efisiensi = Capaian Kinerja (%) \u2212 Serapan Anggaran (%)";
+  }
+  return "Efisiensi = Capaian Kinerja (%) \u00f7 Serapan Anggaran (%)";
+}
+
+std::string average_name(report::Settings::Average mode) {
+  if (mode == report::Settings::Average::per_sasaran) {
+    return "Rata-rata capaian sasaran strategis";
+  }
+  return "Rata-rata capaian seluruh indikator kinerja utama";
+}
+
+std::optional<int64_t> roll_up(const std::vector<std::optional<int64_t>>& children,
+                               std::optional<int64_t> own) {
+  if (children.empty()) return own;
+  int64_t total = 0;
+  for (const std::optional<int64_t>& c : children) {
+    if (!c || __builtin_add_overflow(total, *c, &total)) return own;
+  }
+  return total;
+}
+
+const report::Band* find_band(const report::Scale& scale, const Exact& value) {
+  for (const report::Band& b : scale.bands) {
+    if (b.above && !(value > Exact::from_double(*b.above))) continue;
+    if (b.upto && !(value <= Exact::from_double(*b.upto))) continue;
+    return &b;
+  }
+  return nullptr;
+}
+
+const report::Scale* find_scale(const report::Report& report, const std::string& id) {
+  for (const report::Scale& s : report.scales) {
+    if (s.id == id) return &s;
+  }
+  return nullptr;
+}
+
+int natural_decimals(const Exact& v) {
+  for (int d = 0; d < 6; ++d) {
+    if (v.rounded(d) == v) return d;
+  }
+  return 6;
+}
+
+Value text_value(std::string text) {
+  Value v;
+  v.kind = Value::Kind::text;
+  v.known = true;
+  v.text = std::move(text);
+  return v;
+}
+
+Value unknown_value(Value::Kind kind) {
+  Value v;
+  v.kind = kind;
+  v.text = kUnknownText;
+  return v;
+}
+
+Value number_value(Value::Kind kind, const Exact& x, int decimals) {
+  Value v;
+  v.kind = kind;
+  v.known = true;
+  v.exact = x;
+  v.number = x.to_double();
+  v.decimals = decimals;
+  v.text = kind == Value::Kind::percent ? format_percent(x, decimals) : format_number(x, decimals);
+  return v;
+}
+
+Value money_value(int64_t rupiah, report::Settings::Money style) {
+  Value v;
+  v.kind = Value::Kind::money;
+  v.known = true;
+  v.exact = Exact::integer(rupiah);
+  v.number = static_cast<double>(rupiah);
+  v.text = format_money(rupiah, style);
+  return v;
+}
+
+Value measure_value(const Exact& x, int decimals, const std::string& unit, Value::Kind kind) {
+  Value v = number_value(Value::Kind::number, x, decimals);
+  v.kind = kind;
+  v.unit = unit;
+  if (kind == Value::Kind::quantity || unit == "%") v.text = format_quantity(x, decimals, unit);
+  return v;
+}
+
+std::optional<int64_t> money_of(const Value& v) {
+  if (!v.known) return std::nullopt;
+  Exact::Rounded r = v.exact.round(0);
+  int64_t n = 0;
+  std::from_chars(r.digits.data(), r.digits.data() + r.digits.size(), n);
+  return r.negative ? -n : n;
+}
+
+TableResult compute_table(const report::FreeTable& table, const report::Settings& settings) {
+  using Kind = report::Column::Kind;
+  TableResult res;
+  res.table = &table;
+  const size_t ncols = table.columns.size();
+  // Decimals per column: the most any cell needs, so a column's numbers line up.
+  std::vector<int> decimals(ncols, 0);
+  for (const auto& row : table.rows) {
+    size_t cell = 0;
+    for (size_t c = 0; c < ncols; ++c) {
+      if (table.columns[c].kind == Kind::rownum) continue;
+      if (cell < row.size() && row[cell].is_number) {
+        decimals[c] = std::max(decimals[c], natural_decimals(Exact::from_double(row[cell].number)));
+      }
+      ++cell;
+    }
+  }
+  auto numeric = [&](size_t c, const Exact& x, bool total) -> Value {
+    switch (table.columns[c].kind) {
+      case Kind::money: return money_value(*money_of(number_value(Value::Kind::number, x, 0)),
+                                           settings.money);
+      case Kind::percent: return number_value(Value::Kind::percent, x, settings.decimals);
+      case Kind::integer:
+        if (x.rounded(0) == x) return number_value(Value::Kind::integer, x, 0);
+        return number_value(Value::Kind::number, x, total ? settings.decimals : decimals[c]);
+      default: return number_value(Value::Kind::number, x, decimals[c]);
+    }
+  };
+  std::vector<std::vector<Exact>> columns(ncols);
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    const auto& row = table.rows[r];
+    std::vector<Value> out;
+    size_t cell = 0;
+    for (size_t c = 0; c < ncols; ++c) {
+      if (table.columns[c].kind == Kind::rownum) {
+        out.push_back(number_value(Value::Kind::integer, Exact::integer(static_cast<int64_t>(r + 1)), 0));
+        continue;
+      }
+      const report::Cell* x = cell < row.size() ? &row[cell] : nullptr;
+      ++cell;
+      if (x == nullptr) {
+        out.push_back(text_value(""));
+      } else if (x->is_number) {
+        Exact e = Exact::from_double(x->number);
+        columns[c].push_back(e);
+        out.push_back(numeric(c, e, false));
+      } else {
+        out.push_back(text_value(x->text));
+      }
+    }
+    res.cells.push_back(std::move(out));
+  }
+  for (size_t c = 0; c < ncols; ++c) {
+    const report::Column& col = table.columns[c];
+    if (col.total == report::Column::Total::sum) {
+      res.totals.push_back(numeric(c, sum(columns[c]), true));
+    } else if (col.total == report::Column::Total::average) {
+      std::optional<Exact> m = mean(columns[c]);
+      if (!m) {
+        res.totals.push_back(unknown_value(Value::Kind::number));
+      } else if (col.kind == Kind::money || col.kind == Kind::percent) {
+        res.totals.push_back(numeric(c, *m, true));
+      } else {
+        res.totals.push_back(number_value(Value::Kind::number, *m, settings.decimals));
+      }
+    } else {
+      res.totals.push_back(text_value(""));
+    }
+  }
+  return res;
+}
+
+}  // namespace lkjip::compute

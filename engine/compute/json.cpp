@@ -1,0 +1,352 @@
+#include "compute/json.h"
+
+#include <charconv>
+
+namespace lkjip::compute {
+
+namespace {
+
+const char* kind_name(Value::Kind k) {
+  switch (k) {
+    case Value::Kind::text: return "text";
+    case Value::Kind::integer: return "integer";
+    case Value::Kind::number: return "number";
+    case Value::Kind::percent: return "percent";
+    case Value::Kind::points: return "points";
+    case Value::Kind::ratio: return "ratio";
+    case Value::Kind::money: return "money";
+    case Value::Kind::quantity: return "quantity";
+  }
+  return "text";
+}
+
+const char* attainment_name(Attainment a) {
+  switch (a) {
+    case Attainment::unknown: return "unknown";
+    case Attainment::not_met: return "not_met";
+    case Attainment::met: return "met";
+    case Attainment::exceeded: return "exceeded";
+  }
+  return "unknown";
+}
+
+/// Appends members in the order written; commas are handled by the writer.
+class Writer {
+ public:
+  std::string out;
+
+  void open(char c) {
+    comma();
+    out += c;
+    first_ = true;
+  }
+  void close(char c) {
+    out += c;
+    first_ = false;
+  }
+  void key(const std::string& k) {
+    comma();
+    out += json_quote(k);
+    out += ':';
+    first_ = true;  // the value that follows needs no comma
+  }
+  void str(const std::string& s) {
+    comma();
+    out += json_quote(s);
+  }
+  void integer(long long n) {
+    comma();
+    out += std::to_string(n);
+  }
+  void value(const Value& v) {
+    open('{');
+    key("kind");
+    str(kind_name(v.kind));
+    key("known");
+    raw(v.known ? "true" : "false");
+    if (v.kind != Value::Kind::text) {
+      key("value");
+      if (v.known) {
+        char buf[64];
+        auto res = std::to_chars(buf, buf + sizeof buf, v.number);
+        raw(std::string(buf, res.ptr));
+      } else {
+        raw("null");
+      }
+      key("exact");
+      if (v.known) {
+        str(v.exact.to_string());
+      } else {
+        raw("null");
+      }
+      if (!v.unit.empty()) {
+        key("unit");
+        str(v.unit);
+      }
+    }
+    key("text");
+    str(v.text);
+    close('}');
+  }
+  void member(const std::string& k, const Value& v) {
+    key(k);
+    value(v);
+  }
+  void member(const std::string& k, const std::string& s) {
+    key(k);
+    str(s);
+  }
+  void raw(const std::string& s) {
+    comma();
+    out += s;
+  }
+
+ private:
+  bool first_ = true;
+  void comma() {
+    if (!first_) out += ',';
+    first_ = false;
+  }
+};
+
+void budget(Writer& w, const std::string& k, const BudgetFigures& b) {
+  w.key(k);
+  w.open('{');
+  w.member("anggaran", b.anggaran);
+  w.member("realisasi", b.realisasi);
+  w.member("serapan", b.serapan);
+  w.member("sisa", b.sisa);
+  w.member("share", b.share);
+  w.close('}');
+}
+
+void iku(Writer& w, const ComputedTables& t) {
+  w.key("iku");
+  w.open('[');
+  for (const IkuResult& k : t.iku) {
+    w.open('{');
+    w.member("id", k.iku->id);
+    w.member("sasaran", t.sasaran.at(k.sasaran).sasaran->id);
+    w.member("target", k.target);
+    w.member("realisasi", k.realisasi);
+    w.member("capaian", k.capaian);
+    w.member("capaian_capped", k.capaian_capped);
+    w.member("predikat", k.predikat);
+    w.member("attainment", attainment_name(k.attainment));
+    w.key("history");
+    w.open('[');
+    for (const HistoryRow& h : k.history) {
+      w.open('{');
+      w.key("year");
+      w.integer(h.year);
+      w.member("target", h.target);
+      w.member("realisasi", h.realisasi);
+      w.member("capaian", h.capaian);
+      w.member("change", h.change);
+      w.member("change_pct", h.change_pct);
+      w.close('}');
+    }
+    w.close(']');
+    w.member("prev", k.prev);
+    w.member("change", k.change);
+    w.member("change_pct", k.change_pct);
+    w.member("renstra_target", k.renstra_target);
+    w.member("kemajuan", k.kemajuan);
+    for (const auto& [name, cell] : {std::pair{"kabupaten", &k.kabupaten},
+                                     std::pair{"provinsi", &k.provinsi},
+                                     std::pair{"nasional", &k.nasional}}) {
+      w.key(name);
+      w.open('{');
+      w.member("reference", cell->reference);
+      w.member("difference", cell->difference);
+      w.close('}');
+    }
+    w.close('}');
+  }
+  w.close(']');
+}
+
+void sasaran(Writer& w, const ComputedTables& t) {
+  w.key("sasaran");
+  w.open('[');
+  for (const SasaranResult& s : t.sasaran) {
+    w.open('{');
+    w.member("id", s.sasaran->id);
+    w.key("iku");
+    w.open('[');
+    for (size_t i : s.iku) w.str(t.iku.at(i).iku->id);
+    w.close(']');
+    w.member("capaian", s.capaian);
+    w.member("predikat", s.predikat);
+    w.member("jumlah_iku", s.jumlah_iku);
+    w.member("tercapai", s.tercapai);
+    w.member("melampaui", s.melampaui);
+    w.member("tidak_tercapai", s.tidak_tercapai);
+    budget(w, "budget", s.budget);
+    w.member("efisiensi", s.efisiensi);
+    w.close('}');
+  }
+  w.close(']');
+}
+
+void overall(Writer& w, const Overall& o) {
+  w.key("overall");
+  w.open('{');
+  w.member("average_name", o.average_name);
+  w.member("rata_rata", o.rata_rata);
+  w.member("rata_rata_iku", o.rata_rata_iku);
+  w.member("rata_rata_sasaran", o.rata_rata_sasaran);
+  w.member("predikat", o.predikat);
+  w.member("jumlah_iku", o.jumlah_iku);
+  w.member("jumlah_sasaran", o.jumlah_sasaran);
+  w.member("tercapai", o.tercapai);
+  w.member("melampaui", o.melampaui);
+  w.member("tidak_tercapai", o.tidak_tercapai);
+  w.close('}');
+}
+
+void activities(Writer& w, const ComputedTables& t) {
+  w.key("activities");
+  w.open('[');
+  for (const ActivityResult& a : t.activities) {
+    w.open('{');
+    w.member("id", a.activity->id);
+    w.member("number", a.number);
+    w.key("level");
+    w.integer(a.level);
+    w.key("indicators");
+    w.open('[');
+    for (const IndicatorResult& i : a.indicators) {
+      w.open('{');
+      w.member("name", i.indicator->name);
+      w.member("target", i.target);
+      w.member("realisasi", i.realisasi);
+      w.member("capaian", i.capaian);
+      w.member("attainment", attainment_name(i.attainment));
+      w.close('}');
+    }
+    w.close(']');
+    w.member("capaian", a.capaian);
+    budget(w, "budget", a.budget);
+    w.member("efisiensi", a.efisiensi);
+    w.close('}');
+  }
+  w.close(']');
+}
+
+void others(Writer& w, const ComputedTables& t) {
+  w.key("components");
+  w.open('[');
+  for (const ComponentsResult& c : t.components) {
+    w.open('{');
+    w.member("id", c.components->id);
+    w.key("rows");
+    w.open('[');
+    for (const ComponentRow& r : c.rows) {
+      w.open('{');
+      w.member("name", r.item->name);
+      w.member("weight", r.weight);
+      w.member("value", r.value);
+      w.member("capaian", r.capaian);
+      w.member("weighted", r.weighted);
+      w.close('}');
+    }
+    w.close(']');
+    w.member("weight_total", c.weight_total);
+    w.member("total", c.total);
+    w.close('}');
+  }
+  w.close(']');
+  w.key("surveys");
+  w.open('[');
+  for (const SurveyResult& s : t.surveys) {
+    w.open('{');
+    w.member("id", s.survey->id);
+    w.key("rows");
+    w.open('[');
+    for (const SurveyRow& r : s.rows) {
+      w.open('{');
+      w.member("name", r.item->name);
+      w.member("value", r.value);
+      w.member("keterangan", r.keterangan);
+      w.close('}');
+    }
+    w.close(']');
+    w.member("average", s.average);
+    w.member("keterangan", s.keterangan);
+    w.close('}');
+  }
+  w.close(']');
+  w.key("tables");
+  w.open('[');
+  for (const TableResult& tr : t.tables) {
+    w.open('{');
+    w.member("id", tr.table->id);
+    w.key("cells");
+    w.open('[');
+    for (const auto& row : tr.cells) {
+      w.open('[');
+      for (const Value& v : row) w.value(v);
+      w.close(']');
+    }
+    w.close(']');
+    w.key("totals");
+    w.open('[');
+    for (const Value& v : tr.totals) w.value(v);
+    w.close(']');
+    w.close('}');
+  }
+  w.close(']');
+}
+
+}  // namespace
+
+std::string json_quote(const std::string& s) {
+  std::string out = "\"";
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20 || c == 0x7f) {
+          static constexpr char kHex[] = "0123456789abcdef";
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 15];
+        } else {
+          out += ch;  // UTF-8 passes through unchanged
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string to_json(const ComputedTables& t) {
+  Writer w;
+  w.open('{');
+  iku(w, t);
+  sasaran(w, t);
+  overall(w, t.overall);
+  activities(w, t);
+  w.key("budget");
+  w.open('{');
+  budget(w, "figures", t.budget.figures);
+  w.member("efisiensi", t.budget.efisiensi);
+  w.member("efficiency_formula", t.budget.efficiency_formula);
+  w.close('}');
+  others(w, t);
+  w.key("refs");
+  w.open('{');
+  for (const auto& [path, v] : t.refs) w.member(path, v);  // std::map: sorted, stable
+  w.close('}');
+  w.close('}');
+  w.out += '\n';
+  return w.out;
+}
+
+}  // namespace lkjip::compute

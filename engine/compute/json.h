@@ -1,0 +1,18 @@
+// `lkjip compute --json`: the computed tables as JSON, for scripts and regression diffs.
+#pragma once
+
+#include <string>
+
+#include "compute/computed.h"
+
+namespace lkjip::compute {
+
+/// Deterministic JSON (fixed key order, no locale). Every figure is an object
+/// {"kind", "known", "value", "exact", "text"}: value is the nearest double (shortest
+/// round-trip digits) or null when unknown, exact the exact decimal or "num/den".
+std::string to_json(const ComputedTables& tables);
+
+/// `s` as a JSON string literal, quotes included (control characters as \u00XX).
+std::string json_quote(const std::string& s);
+
+}  // namespace lkjip::compute
