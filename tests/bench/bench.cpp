@@ -69,8 +69,6 @@ int main(int argc, char** argv) {
     times.push_back(s.seconds);
     rss = std::max(rss, s.max_rss_kb);
   }
-  const Sample info = run({"/usr/bin/pdfinfo", out});
-  (void)info;
   std::string pages_line;
   if (FILE* p = popen(("pdfinfo '" + out + "' | sed -n 's/^Pages: *//p'").c_str(), "r")) {
     char buf[64] = {0};
