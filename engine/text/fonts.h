@@ -36,6 +36,10 @@ class Font {
   virtual Pt ascender(Pt size) const = 0;
   virtual Pt descender(Pt size) const = 0;
   virtual Pt cap_height(Pt size) const = 0;
+  /// Underline offset below the baseline (positive) and stroke thickness, from the font's
+  /// post table; the defaults (a tenth and a twentieth of the size) serve fonts without one.
+  virtual Pt underline_position(Pt size) const { return size * 0.1; }
+  virtual Pt underline_thickness(Pt size) const { return size * 0.05; }
   /// Shapes UTF-8 text as Indonesian (Latin script, left to right) with kerning and the
   /// font's default ligatures.
   virtual ShapedText shape(std::string_view utf8) const = 0;

@@ -1,0 +1,433 @@
+#include "text/paragraph.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "text/linebreak.h"
+
+namespace lkjip::text {
+namespace {
+
+constexpr double kFil = std::numeric_limits<double>::infinity();
+/// TeX's \hyphenpenalty and \exhyphenpenalty.
+constexpr double kHyphenPenalty = 50;
+/// Breaking inside an unhyphenatable over-long word (a URL, a 300-letter token): allowed, but
+/// only when nothing else fits.
+constexpr double kEmergencyPenalty = 5000;
+/// Ragged alignment: the stretch, in ems, each potential line end offers (Knuth–Plass,
+/// "ragged-right" construction: glue(0, S) penalty(0) glue(space, -S)).
+constexpr double kRaggedStretchEm = 3;
+/// Line widths consulted when deciding whether a word needs emergency break points.
+constexpr size_t kWidthProbe = 8;
+
+/// A maximal part of a word set in one span, shaped as a whole so kerning is kept.
+struct Fragment {
+  size_t span = 0;
+  size_t offset = 0, len = 0;  // byte range in the span's text
+  ShapedText shaped;
+};
+
+/// What an item puts on the page; parallel to the BreakItem list.
+struct Content {
+  enum class Kind { none, piece, space, hyphen, forced } kind = Kind::none;
+  size_t span = 0;
+  size_t frag = 0;                  // piece
+  uint32_t begin = 0, end = 0;      // piece: byte range in the fragment
+  uint32_t g_begin = 0, g_end = 0;  // piece: glyph range in the fragment
+};
+
+enum class BreakKind : uint8_t { none, emergency, hyphen, explicit_hyphen };
+
+bool is_utf8_lead(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+
+class Composer {
+ public:
+  Composer(const std::vector<Span>& spans, const ParagraphOptions& options,
+           const Hyphenator* hyphenator)
+      : spans_(spans), opt_(options), hyph_(options.hyphenate ? hyphenator : nullptr) {
+    if (!opt_.line_width) internal_error("compose_paragraph: no line_width function");
+    min_width_ = opt_.line_width(0).v;
+    for (size_t i = 1; i < kWidthProbe; ++i)
+      min_width_ = std::min(min_width_, opt_.line_width(i).v);
+  }
+
+  ComposedParagraph run() {
+    tokenize();
+    ComposedParagraph out;
+    if (items_.empty()) return out;
+    items_.push_back({BreakItem::Kind::glue, 0, kFil, 0});
+    content_.push_back({});
+    items_.push_back({BreakItem::Kind::penalty, 0, 0, 0, -10000});
+    content_.push_back({Content::Kind::forced, last_span_});
+    BreakParams params;
+    params.tolerance = opt_.tolerance;
+    params.line_width = [this](size_t line) { return opt_.line_width(line).v; };
+    const auto breaks = break_lines(items_, params);
+    size_t start = 0;
+    for (size_t k = 0; k < breaks.size(); ++k) {
+      out.lines.push_back(set_line(k, start, breaks[k]));
+      if (out.lines.back().overfull) ++out.overfull_lines;
+      start = breaks[k].item + 1;
+      while (start < items_.size() && items_[start].kind != BreakItem::Kind::box &&
+             !(items_[start].kind == BreakItem::Kind::penalty && items_[start].penalty <= -10000)) {
+        ++start;
+      }
+    }
+    return out;
+  }
+
+ private:
+  const Font& font_of(size_t span) const {
+    const Font* f = spans_[span].font;
+    if (f == nullptr) internal_error("compose_paragraph: span without a font");
+    return *f;
+  }
+
+  Pt pt(size_t span, int64_t units) const { return font_of(span).to_pt(units, spans_[span].size); }
+
+  /// Splits the spans into words (maximal runs of non-space bytes, possibly crossing spans),
+  /// spaces and forced breaks, and emits the items for each. Runs of spaces collapse to one,
+  /// as do runs of "\n"; leading and trailing ones are dropped (TeX would set an underfull
+  /// empty line).
+  void tokenize() {
+    std::vector<Fragment> word;
+    bool pending_space = false;
+    size_t space_span = 0;
+    auto flush_word = [&] {
+      if (word.empty()) return;
+      if (pending_space && has_content_) add_space(space_span);
+      pending_space = false;
+      add_word(std::move(word));
+      word.clear();
+    };
+    for (size_t s = 0; s < spans_.size(); ++s) {
+      const std::string& t = spans_[s].text;
+      for (size_t i = 0; i < t.size(); ++i) {
+        const char c = t[i];
+        if (c == ' ' || c == '\t' || c == '\r') {
+          flush_word();
+          if (!pending_space) space_span = s;
+          pending_space = true;
+        } else if (c == '\n') {
+          flush_word();
+          pending_space = false;
+          pending_newline_ = true;
+          newline_span_ = s;
+        } else {
+          if (pending_newline_) {
+            if (has_content_) add_forced_break();
+            pending_newline_ = false;
+          }
+          if (!word.empty() && word.back().span == s && word.back().offset + word.back().len == i) {
+            ++word.back().len;
+          } else {
+            word.push_back({s, i, 1, {}});
+          }
+        }
+      }
+    }
+    flush_word();
+  }
+
+  void add_forced_break() {
+    items_.push_back({BreakItem::Kind::glue, 0, kFil, 0});
+    content_.push_back({});
+    items_.push_back({BreakItem::Kind::penalty, 0, 0, 0, -10000});
+    content_.push_back({Content::Kind::forced, newline_span_});
+  }
+
+  void add_space(size_t span) {
+    const ShapedText sp = font_of(span).shape(" ");
+    const double w = pt(span, sp.advance).v;
+    if (opt_.align == Align::justify) {
+      items_.push_back({BreakItem::Kind::glue, w, w / 2, w / 3});
+      content_.push_back({Content::Kind::space, span});
+    } else {
+      const double s = kRaggedStretchEm * spans_[span].size.v;
+      items_.push_back({BreakItem::Kind::glue, 0, s, 0});
+      content_.push_back({});
+      items_.push_back({BreakItem::Kind::penalty, 0, 0, 0, 0});
+      content_.push_back({});
+      items_.push_back({BreakItem::Kind::glue, w, -s, 0});
+      content_.push_back({Content::Kind::space, span});
+    }
+  }
+
+  void add_word(std::vector<Fragment> word) {
+    if (!has_content_ && opt_.first_line_indent.v != 0) {
+      items_.push_back({BreakItem::Kind::box, opt_.first_line_indent.v});
+      content_.push_back({});
+    }
+    has_content_ = true;
+    std::string text;
+    std::vector<size_t> frag_start;  // offset of each fragment in `text`
+    std::vector<bool> boundary;      // break allowed before this byte of `text` (cluster start)
+    double width = 0;
+    for (auto& f : word) {
+      f.shaped =
+          font_of(f.span).shape(std::string_view(spans_[f.span].text).substr(f.offset, f.len));
+      width += pt(f.span, f.shaped.advance).v;
+      frag_start.push_back(text.size());
+      boundary.resize(text.size() + f.len + 1, false);
+      boundary[text.size()] = true;
+      for (const auto& g : f.shaped.glyphs) boundary[text.size() + g.cluster] = true;
+      text.append(spans_[f.span].text, f.offset, f.len);
+    }
+    boundary[text.size()] = true;
+
+    std::vector<BreakKind> kind(text.size() + 1, BreakKind::none);
+    if (width > min_width_) {
+      for (size_t p = 1; p < text.size(); ++p) {
+        if (is_utf8_lead(text[p])) kind[p] = BreakKind::emergency;
+      }
+    }
+    size_t part = 0;  // start of the current hyphen-separated part
+    for (size_t p = 0; p <= text.size(); ++p) {
+      if (p < text.size() && text[p] != '-') continue;
+      if (hyph_ != nullptr && p > part) {
+        for (size_t h : hyph_->points(std::string_view(text).substr(part, p - part))) {
+          kind[part + h] = BreakKind::hyphen;
+        }
+      }
+      if (p > 0 && p + 1 < text.size() && text[p - 1] != '-' && text[p + 1] != '-') {
+        kind[p + 1] = BreakKind::explicit_hyphen;
+      }
+      part = p + 1;
+    }
+
+    size_t piece = 0;
+    for (size_t p = 1; p <= text.size(); ++p) {
+      if (p < text.size() && (kind[p] == BreakKind::none || !boundary[p])) continue;
+      add_piece(word, frag_start, piece, p);
+      piece = p;
+      if (p == text.size()) break;
+      const size_t fi =
+          std::upper_bound(frag_start.begin(), frag_start.end(), p - 1) - frag_start.begin() - 1;
+      add_break(kind[p], word[fi].span);
+    }
+    for (auto& f : word) {
+      frag_store_.push_back(std::move(f));
+    }
+    last_span_ = word.back().span;
+  }
+
+  /// Boxes for the word bytes [a, b), one per fragment it touches.
+  void add_piece(const std::vector<Fragment>& word, const std::vector<size_t>& frag_start, size_t a,
+                 size_t b) {
+    for (size_t fi = 0; fi < word.size(); ++fi) {
+      const size_t fs = frag_start[fi], fe = fs + word[fi].len;
+      const size_t lo = std::max(a, fs), hi = std::min(b, fe);
+      if (lo >= hi) continue;
+      Content c{Content::Kind::piece, word[fi].span, frag_store_.size() + fi,
+                static_cast<uint32_t>(lo - fs), static_cast<uint32_t>(hi - fs)};
+      const auto& glyphs = word[fi].shaped.glyphs;
+      int64_t units = 0;
+      c.g_begin = static_cast<uint32_t>(glyphs.size());
+      for (size_t g = 0; g < glyphs.size(); ++g) {
+        if (glyphs[g].cluster < c.begin || glyphs[g].cluster >= c.end) continue;
+        c.g_begin = std::min(c.g_begin, static_cast<uint32_t>(g));
+        c.g_end = static_cast<uint32_t>(g + 1);
+        units += glyphs[g].advance;
+      }
+      if (c.g_begin > c.g_end) c.g_begin = c.g_end;
+      items_.push_back({BreakItem::Kind::box, pt(word[fi].span, units).v});
+      content_.push_back(c);
+    }
+  }
+
+  void add_break(BreakKind kind, size_t span) {
+    switch (kind) {
+      case BreakKind::hyphen:
+        items_.push_back(
+            {BreakItem::Kind::penalty, hyphen_width(span).v, 0, 0, kHyphenPenalty, true});
+        content_.push_back({Content::Kind::hyphen, span});
+        break;
+      case BreakKind::explicit_hyphen:
+        items_.push_back({BreakItem::Kind::penalty, 0, 0, 0, kHyphenPenalty, true});
+        content_.push_back({});
+        break;
+      case BreakKind::emergency: {
+        // Ragged break: the line ending here may stop short without stretching its spaces.
+        const double s = min_width_;
+        items_.push_back({BreakItem::Kind::penalty, 0, 0, 0, 10000});
+        content_.push_back({});
+        items_.push_back({BreakItem::Kind::glue, 0, s, 0});
+        content_.push_back({});
+        items_.push_back({BreakItem::Kind::penalty, 0, 0, 0, kEmergencyPenalty});
+        content_.push_back({});
+        items_.push_back({BreakItem::Kind::glue, 0, -s, 0});
+        content_.push_back({});
+        break;
+      }
+      case BreakKind::none:
+        break;
+    }
+  }
+
+  Pt hyphen_width(size_t span) const { return pt(span, font_of(span).shape("-").advance); }
+
+  /// Places the items of one line: glyph runs merged per style, justified spaces, the
+  /// hyphen of a hyphenated break, underlines and link rectangles.
+  SetLine set_line(size_t index, size_t start, const LineBreak& br) {
+    SetLine line;
+    const size_t end = br.item;
+    const BreakItem& brk = items_[end];
+    const bool forced = brk.kind == BreakItem::Kind::penalty && brk.penalty <= -10000;
+    const double avail = opt_.line_width(index).v;
+    double natural = 0, stretch = 0, shrink = 0;
+    for (size_t i = start; i < end; ++i) {
+      const auto& it = items_[i];
+      if (it.kind == BreakItem::Kind::penalty) continue;
+      natural += it.width;
+      if (it.kind == BreakItem::Kind::glue && it.stretch != kFil) {
+        stretch += it.stretch;
+        shrink += it.shrink;
+      }
+    }
+    if (brk.kind == BreakItem::Kind::penalty) natural += brk.width;
+    double ratio = 0;  // applied to glue in this line
+    if (opt_.align == Align::justify && !forced) {
+      if (natural < avail && stretch > 0) ratio = (avail - natural) / stretch;
+      if (natural > avail && shrink > 0) ratio = std::max(-1.0, (avail - natural) / shrink);
+    }
+    auto glue_width = [&](const BreakItem& it) {
+      if (it.stretch == kFil) return it.width;
+      return it.width + (ratio >= 0 ? ratio * it.stretch : ratio * it.shrink);
+    };
+    double width = 0;
+    for (size_t i = start; i < end; ++i) {
+      const auto& it = items_[i];
+      if (it.kind != BreakItem::Kind::penalty)
+        width += it.kind == BreakItem::Kind::glue ? glue_width(it) : it.width;
+    }
+    if (brk.kind == BreakItem::Kind::penalty) width += brk.width;
+    double x = 0;
+    if (opt_.align == Align::right) x = std::max(0.0, avail - width);
+    if (opt_.align == Align::center) x = std::max(0.0, (avail - width) / 2);
+
+    frame::GlyphRun* run = nullptr;
+    auto place = [&](size_t span, std::string_view text, const ShapedText& shaped, uint32_t tb,
+                     uint32_t te, uint32_t gb, uint32_t ge, double extra) {
+      const Span& sp = spans_[span];
+      const FontFile* file = &font_of(span).file();
+      if (run == nullptr || run->font != file || run->size != sp.size || run->color != sp.color) {
+        run = &line.runs.emplace_back();
+        run->font = file;
+        run->size = sp.size;
+        run->origin = Point{Pt(x), Pt(0)};
+        run->color = sp.color;
+      }
+      const auto base = static_cast<uint32_t>(run->text.size());
+      run->text.append(text.substr(tb, te - tb));
+      const double x0 = x;
+      for (uint32_t g = gb; g < ge; ++g) {
+        const auto& sg = shaped.glyphs[g];
+        frame::Glyph fg;
+        fg.gid = sg.gid;
+        fg.advance = pt(span, sg.advance);
+        if (g == gb) fg.advance += Pt(extra);
+        fg.x_offset = pt(span, sg.x_offset);
+        fg.y_offset = -pt(span, sg.y_offset);  // HarfBuzz y grows upwards, frames downwards
+        const bool continues = g > gb && shaped.glyphs[g - 1].cluster == sg.cluster;
+        uint32_t cend = te;
+        for (uint32_t n = g + 1; n < ge; ++n) {
+          if (shaped.glyphs[n].cluster != sg.cluster) {
+            cend = shaped.glyphs[n].cluster;
+            break;
+          }
+        }
+        fg.cluster_begin = base + (sg.cluster - tb);
+        fg.cluster_end = continues ? fg.cluster_begin : base + (cend - tb);
+        x += fg.advance.v;
+        run->glyphs.push_back(fg);
+      }
+      note_extent(line, span, x0, x);
+    };
+
+    for (size_t i = start; i < end; ++i) {
+      const auto& it = items_[i];
+      const auto& c = content_[i];
+      if (c.kind == Content::Kind::piece) {
+        const Fragment& f = frag_store_[c.frag];
+        place(c.span, std::string_view(spans_[c.span].text).substr(f.offset, f.len), f.shaped,
+              c.begin, c.end, c.g_begin, c.g_end, 0);
+      } else if (c.kind == Content::Kind::space) {
+        const ShapedText sp = font_of(c.span).shape(" ");
+        place(c.span, " ", sp, 0, 1, 0, static_cast<uint32_t>(sp.glyphs.size()),
+              glue_width(it) - it.width);
+      } else if (it.kind != BreakItem::Kind::penalty) {
+        const double w = it.kind == BreakItem::Kind::glue ? glue_width(it) : it.width;
+        if (w != 0) run = nullptr;  // a gap: following glyphs need a new origin
+        x += w;
+      }
+    }
+    if (content_[end].kind == Content::Kind::hyphen) {
+      const ShapedText h = font_of(content_[end].span).shape("-");
+      place(content_[end].span, "-", h, 0, 1, 0, static_cast<uint32_t>(h.glyphs.size()), 0);
+    }
+    line.ends_with_hyphen = brk.kind == BreakItem::Kind::penalty && brk.flagged;
+    line.natural_width = Pt(width);
+    line.ratio = br.ratio;
+    line.overfull = br.overfull;
+    if (line.runs.empty()) {
+      const size_t span = content_[end].kind == Content::Kind::forced ? content_[end].span : 0;
+      const Span& sp = spans_[span];
+      line.ascent = font_of(span).ascender(sp.size);
+      line.descent = font_of(span).descender(sp.size);
+    }
+    return line;
+  }
+
+  /// Records the horizontal extent [x0, x1) of content from `span`, for underlines, links
+  /// and the line's ascent and descent.
+  void note_extent(SetLine& line, size_t span, double x0, double x1) {
+    const Span& sp = spans_[span];
+    const Font& f = font_of(span);
+    line.ascent = max(line.ascent, f.ascender(sp.size));
+    line.descent = max(line.descent, f.descender(sp.size));
+    if (sp.underline) {
+      const Pt y = f.underline_position(sp.size);
+      const Pt w = f.underline_thickness(sp.size);
+      auto& u = line.underlines;
+      if (!u.empty() && u.back().to.x.v == x0 && u.back().to.y == y && u.back().width == w &&
+          u.back().color == sp.color) {
+        u.back().to.x = Pt(x1);
+      } else {
+        u.push_back({Point{Pt(x0), y}, Point{Pt(x1), y}, w, sp.color});
+      }
+    }
+    if (!sp.link.empty()) {
+      const Pt top = -f.ascender(sp.size);
+      const Pt bottom = f.descender(sp.size);
+      auto& l = line.links;
+      if (!l.empty() && l.back().target == sp.link && l.back().rect.right().v == x0) {
+        Rect& r = l.back().rect;
+        const Pt y0 = min(r.y, top), y1 = max(r.bottom(), bottom);
+        r = Rect{r.x, y0, Pt(x1) - r.x, y1 - y0};
+      } else {
+        l.push_back({Rect{Pt(x0), top, Pt(x1 - x0), bottom - top}, sp.link});
+      }
+    }
+  }
+
+  const std::vector<Span>& spans_;
+  const ParagraphOptions& opt_;
+  const Hyphenator* hyph_;
+  double min_width_ = 0;
+  std::vector<BreakItem> items_;
+  std::vector<Content> content_;
+  std::vector<Fragment> frag_store_;
+  bool has_content_ = false;
+  bool pending_newline_ = false;
+  size_t newline_span_ = 0;
+  size_t last_span_ = 0;
+};
+
+}  // namespace
+
+ComposedParagraph compose_paragraph(const std::vector<Span>& spans, const ParagraphOptions& options,
+                                    const Hyphenator* hyphenator) {
+  return Composer(spans, options, hyphenator).run();
+}
+
+}  // namespace lkjip::text
