@@ -1,0 +1,103 @@
+#include "layout/draw.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace lkjip::layout::draw {
+
+LineBox line_box(const Context& ctx, const report::TextStyle& ts) {
+  const auto& f = ctx.font(ts);
+  const Pt lead = Context::leading(ts);
+  return {lead, (lead + f.ascender(ts.size) - f.descender(ts.size)) / 2};
+}
+
+void set_line(frame::Frame& out, const text::SetLine& line, Pt x, Pt baseline) {
+  const Point base{x, baseline};
+  // Emplacing in place (not add(Item)) also keeps GCC 12 free of a false
+  // -Wmaybe-uninitialized on the variant temporary.
+  for (const auto& run : line.runs) {
+    auto& r = std::get<frame::GlyphRun>(out.items.emplace_back(run));
+    r.origin = r.origin + base;
+  }
+  for (const auto& u : line.underlines) {
+    auto& l = std::get<frame::Line>(out.items.emplace_back(u));
+    l.from = l.from + base;
+    l.to = l.to + base;
+  }
+  for (const auto& link : line.links) {
+    auto& l = std::get<frame::Link>(out.items.emplace_back(link));
+    l.rect.x += base.x;
+    l.rect.y += base.y;
+  }
+}
+
+std::vector<AlignedLine> compose_aligned(const Context& ctx, const doc::Inlines& inlines,
+                                         const report::TextStyle& ts, Pt width,
+                                         report::HAlign align, bool hyphenate) {
+  auto composed = ctx.compose(inlines, ts, width, report::HAlign::left, Pt(0), hyphenate);
+  std::vector<AlignedLine> out;
+  out.reserve(composed.lines.size());
+  for (auto& line : composed.lines) {
+    const Pt spare = max(Pt(0), width - line.natural_width);
+    Pt x;
+    if (align == report::HAlign::center) x = spare / 2;
+    if (align == report::HAlign::right) x = spare;
+    out.push_back({std::move(line), x});
+  }
+  return out;
+}
+
+Pt lines(frame::Frame& out, const std::vector<AlignedLine>& ls, const LineBox& box, Pt x,
+         Pt top) {
+  for (const auto& l : ls) {
+    set_line(out, l.line, x + l.x, top + box.baseline);
+    top += box.height;
+  }
+  return top;
+}
+
+doc::Inlines caption(const std::string& label, const doc::Inlines& text) {
+  doc::Inlines out;
+  if (!label.empty()) {
+    doc::Inline l;
+    l.text = text.empty() ? label : label + " ";
+    l.bold = true;
+    out.push_back(std::move(l));
+  }
+  out.insert(out.end(), text.begin(), text.end());
+  return out;
+}
+
+doc::Inlines plain(std::string text, bool bold) {
+  doc::Inline in;
+  in.text = std::move(text);
+  in.bold = bold;
+  return {in};
+}
+
+std::string number_id(double v, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  long long scaled = std::llround(std::fabs(v) * scale);
+  const bool negative = v < 0 && scaled != 0;
+  const long long whole = scaled / static_cast<long long>(scale);
+  long long frac = scaled % static_cast<long long>(scale);
+  int digits = decimals;
+  while (digits > 0 && frac % 10 == 0) {
+    frac /= 10;
+    --digits;
+  }
+  std::string w = std::to_string(whole);
+  std::string grouped;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (i > 0 && (w.size() - i) % 3 == 0) grouped += '.';
+    grouped += w[i];
+  }
+  std::string out = (negative ? "-" : "") + grouped;
+  if (digits > 0) {
+    std::string f = std::to_string(frac);
+    out += ',' + std::string(static_cast<size_t>(digits) - f.size(), '0') + f;
+  }
+  return out;
+}
+
+}  // namespace lkjip::layout::draw
