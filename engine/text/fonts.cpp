@@ -7,7 +7,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <map>
 #include <shared_mutex>
 #include <unordered_map>
@@ -218,9 +217,14 @@ std::unique_ptr<FontImpl> load_file(const FontConfig& config, const std::string&
   file.path = found.string();
   file.family = family;
   file.style = style;
-  std::ifstream in(found, std::ios::binary);
-  file.bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) {
+  std::ifstream in(found, std::ios::binary | std::ios::ate);
+  const std::streamoff size = in ? static_cast<std::streamoff>(in.tellg()) : -1;
+  if (size > 0) {
+    file.bytes.resize(static_cast<size_t>(size));
+    in.seekg(0);
+    in.read(reinterpret_cast<char*>(file.bytes.data()), size);
+  }
+  if (size < 0 || !in) {
     sink.error(loc, what + " cannot be read: " + file.path, {search_hint(config)});
     return nullptr;
   }

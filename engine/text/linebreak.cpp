@@ -17,9 +17,10 @@ constexpr double kMaxBad = 1e7;
 /// Added to an overfull line's demerits in the emergency pass, so any set of breaks without
 /// one wins over a set with one.
 constexpr double kOverfullDemerits = 1e12;
-/// Line widths are probed this far; from the last change on, lines are interchangeable and
-/// break nodes need not be told apart by line number (TeX's "easy_line").
-constexpr size_t kWidthProbeLines = 1024;
+/// Line widths are probed this far and taken as constant from the last change on (layout
+/// narrows at most the first lines of a paragraph, beside a float). From there on lines are
+/// interchangeable and break nodes need not be told apart by line number (TeX's easy_line).
+constexpr size_t kWidthProbeLines = 64;
 
 /// Running sums over boxes and glue; penalties add width only when a line ends at them.
 struct Sums {
@@ -63,10 +64,10 @@ class Breaker {
       }
       sums_[i + 1] = s;
     }
-    double last = params.line_width(kWidthProbeLines);
+    for (size_t l = 0; l <= kWidthProbeLines; ++l) widths_.push_back(params.line_width(l));
     easy_line_ = 0;
     for (size_t l = kWidthProbeLines; l-- > 0;) {
-      if (params.line_width(l) != last) {
+      if (widths_[l] != widths_.back()) {
         easy_line_ = l + 1;
         break;
       }
@@ -144,7 +145,8 @@ class Breaker {
     const bool flagged = is_penalty && item.flagged;
     const double penalty = is_penalty ? item.penalty : 0;
     const Sums& at = sums_[b];
-    std::vector<Candidate> cands;
+    auto& cands = cands_;
+    cands.clear();
     long best_deactivated = -1;
     double best_overflow = kInf;
     double best_deactivated_ratio = 0;
@@ -152,7 +154,7 @@ class Breaker {
     for (size_t k = 0; k < active_.size(); ++k) {
       const size_t a = active_[k];
       const Node& n = nodes_[a];
-      const double avail = params_.line_width(n.line);
+      const double avail = widths_[std::min(n.line, kWidthProbeLines)];
       const double natural = at.width - n.after.width + (is_penalty ? item.width : 0);
       double r = 0;
       if (natural < avail) {
@@ -167,7 +169,8 @@ class Breaker {
         r = sh > 0 ? (avail - natural) / sh : -kInf;
       }
       if (r >= -1 && (r <= tolerance || emergency)) {
-        double d = params_.line_penalty + std::min(100 * std::pow(std::fabs(r), 3), kMaxBad);
+        const double a3 = std::fabs(r * r * r);
+        double d = params_.line_penalty + (a3 < kMaxBad / 100 ? 100 * a3 : kMaxBad);
         d = d * d;
         if (penalty >= 0) {
           d += penalty * penalty;
@@ -239,8 +242,10 @@ class Breaker {
 
   const std::vector<BreakItem>& items_;
   const BreakParams& params_;
-  std::vector<Sums> sums_;  // sums_[i]: totals of items [0, i)
+  std::vector<Sums> sums_;      // sums_[i]: totals of items [0, i)
+  std::vector<double> widths_;  // line_width(0 ... kWidthProbeLines)
   size_t easy_line_ = 0;
+  std::vector<Candidate> cands_;  // scratch of try_break
   std::vector<Node> nodes_;
   std::vector<size_t> active_;
 };

@@ -46,6 +46,18 @@ class Composer {
            const Hyphenator* hyphenator)
       : spans_(spans), opt_(options), hyph_(options.hyphenate ? hyphenator : nullptr) {
     if (!opt_.line_width) internal_error("compose_paragraph: no line_width function");
+    // Per-span constants, computed once: every space and hyphen of the span reuses them.
+    style_.resize(spans_.size());
+    for (size_t s = 0; s < spans_.size(); ++s) {
+      if (spans_[s].text.empty()) continue;
+      const Font* f = spans_[s].font;
+      if (f == nullptr) internal_error("compose_paragraph: span without a font");
+      style_[s].scale = spans_[s].size.v / f->units_per_em();
+      style_[s].space = f->shape(" ");
+      style_[s].hyphen = f->shape("-");
+      style_[s].ascent = f->ascender(spans_[s].size);
+      style_[s].descent = f->descender(spans_[s].size);
+    }
     min_width_ = opt_.line_width(0).v;
     for (size_t i = 1; i < kWidthProbe; ++i)
       min_width_ = std::min(min_width_, opt_.line_width(i).v);
@@ -77,13 +89,11 @@ class Composer {
   }
 
  private:
-  const Font& font_of(size_t span) const {
-    const Font* f = spans_[span].font;
-    if (f == nullptr) internal_error("compose_paragraph: span without a font");
-    return *f;
-  }
+  const Font& font_of(size_t span) const { return *spans_[span].font; }
 
-  Pt pt(size_t span, int64_t units) const { return font_of(span).to_pt(units, spans_[span].size); }
+  Pt pt(size_t span, int64_t units) const {
+    return Pt(static_cast<double>(units) * style_[span].scale);
+  }
 
   /// Splits the spans into words (maximal runs of non-space bytes, possibly crossing spans),
   /// spaces and forced breaks, and emits the items for each. Runs of spaces collapse to one,
@@ -137,8 +147,7 @@ class Composer {
   }
 
   void add_space(size_t span) {
-    const ShapedText sp = font_of(span).shape(" ");
-    const double w = pt(span, sp.advance).v;
+    const double w = pt(span, style_[span].space.advance).v;
     if (opt_.align == Align::justify) {
       items_.push_back({BreakItem::Kind::glue, w, w / 2, w / 3});
       content_.push_back({Content::Kind::space, span});
@@ -159,9 +168,12 @@ class Composer {
       content_.push_back({});
     }
     has_content_ = true;
-    std::string text;
-    std::vector<size_t> frag_start;  // offset of each fragment in `text`
-    std::vector<bool> boundary;      // break allowed before this byte of `text` (cluster start)
+    std::string& text = text_;
+    std::vector<size_t>& frag_start = frag_start_;
+    std::vector<bool>& boundary = boundary_;
+    text.clear();
+    frag_start.clear();
+    boundary.clear();
     double width = 0;
     for (auto& f : word) {
       f.shaped =
@@ -175,7 +187,8 @@ class Composer {
     }
     boundary[text.size()] = true;
 
-    std::vector<BreakKind> kind(text.size() + 1, BreakKind::none);
+    std::vector<BreakKind>& kind = kind_;
+    kind.assign(text.size() + 1, BreakKind::none);
     if (width > min_width_) {
       for (size_t p = 1; p < text.size(); ++p) {
         if (is_utf8_lead(text[p])) kind[p] = BreakKind::emergency;
@@ -264,7 +277,7 @@ class Composer {
     }
   }
 
-  Pt hyphen_width(size_t span) const { return pt(span, font_of(span).shape("-").advance); }
+  Pt hyphen_width(size_t span) const { return pt(span, style_[span].hyphen.advance); }
 
   /// Places the items of one line: glyph runs merged per style, justified spaces, the
   /// hyphen of a hyphenated break, underlines and link rectangles.
@@ -352,7 +365,7 @@ class Composer {
         place(c.span, std::string_view(spans_[c.span].text).substr(f.offset, f.len), f.shaped,
               c.begin, c.end, c.g_begin, c.g_end, 0);
       } else if (c.kind == Content::Kind::space) {
-        const ShapedText sp = font_of(c.span).shape(" ");
+        const ShapedText& sp = style_[c.span].space;
         place(c.span, " ", sp, 0, 1, 0, static_cast<uint32_t>(sp.glyphs.size()),
               glue_width(it) - it.width);
       } else if (it.kind != BreakItem::Kind::penalty) {
@@ -362,18 +375,18 @@ class Composer {
       }
     }
     if (content_[end].kind == Content::Kind::hyphen) {
-      const ShapedText h = font_of(content_[end].span).shape("-");
+      const ShapedText& h = style_[content_[end].span].hyphen;
       place(content_[end].span, "-", h, 0, 1, 0, static_cast<uint32_t>(h.glyphs.size()), 0);
     }
     line.ends_with_hyphen = brk.kind == BreakItem::Kind::penalty && brk.flagged;
     line.natural_width = Pt(width);
     line.ratio = br.ratio;
     line.overfull = br.overfull;
-    if (line.runs.empty()) {
-      const size_t span = content_[end].kind == Content::Kind::forced ? content_[end].span : 0;
-      const Span& sp = spans_[span];
-      line.ascent = font_of(span).ascender(sp.size);
-      line.descent = font_of(span).descender(sp.size);
+    if (line.runs.empty()) {  // defensive: breaking never yields empty lines
+      const size_t span =
+          content_[end].kind == Content::Kind::forced ? content_[end].span : last_span_;
+      line.ascent = style_[span].ascent;
+      line.descent = style_[span].descent;
     }
     return line;
   }
@@ -383,8 +396,8 @@ class Composer {
   void note_extent(SetLine& line, size_t span, double x0, double x1) {
     const Span& sp = spans_[span];
     const Font& f = font_of(span);
-    line.ascent = max(line.ascent, f.ascender(sp.size));
-    line.descent = max(line.descent, f.descender(sp.size));
+    line.ascent = max(line.ascent, style_[span].ascent);
+    line.descent = max(line.descent, style_[span].descent);
     if (sp.underline) {
       const Pt y = f.underline_position(sp.size);
       const Pt w = f.underline_thickness(sp.size);
@@ -397,8 +410,8 @@ class Composer {
       }
     }
     if (!sp.link.empty()) {
-      const Pt top = -f.ascender(sp.size);
-      const Pt bottom = f.descender(sp.size);
+      const Pt top = -style_[span].ascent;
+      const Pt bottom = style_[span].descent;
       auto& l = line.links;
       if (!l.empty() && l.back().target == sp.link && l.back().rect.right().v == x0) {
         Rect& r = l.back().rect;
@@ -410,13 +423,25 @@ class Composer {
     }
   }
 
+  struct SpanStyle {
+    double scale = 0;  // points per font unit
+    ShapedText space, hyphen;
+    Pt ascent, descent;
+  };
+
   const std::vector<Span>& spans_;
+  std::vector<SpanStyle> style_;
   const ParagraphOptions& opt_;
   const Hyphenator* hyph_;
   double min_width_ = 0;
   std::vector<BreakItem> items_;
   std::vector<Content> content_;
   std::vector<Fragment> frag_store_;
+  // Scratch of add_word, kept to avoid allocating per word.
+  std::string text_;                // the word's bytes
+  std::vector<size_t> frag_start_;  // offset of each fragment in text_
+  std::vector<bool> boundary_;      // a break may fall before this byte (a cluster start)
+  std::vector<BreakKind> kind_;     // the break opportunity before each byte
   bool has_content_ = false;
   bool pending_newline_ = false;
   size_t newline_span_ = 0;
