@@ -18,6 +18,7 @@
 #include "compute/computed.h"
 #include "compute/json.h"
 #include "pdf/pdf_writer.h"
+#include "pipeline/diff.h"
 #include "pipeline/render.h"
 #include "report/model.h"
 
@@ -37,6 +38,10 @@ Usage:
   lkjip check INPUT.toml                            validate; list figures an old document
                                                     printed that disagree with the computation
   lkjip compute INPUT.toml --json                   all computed tables as JSON on stdout
+  lkjip diff OLD.toml NEW.toml                      every figure and document line a correction
+                                                    changed (exit 0: none, 4: some)
+  lkjip watch INPUT.toml -o OUT.pdf                 re-render whenever the description, its
+                                                    images or the layout change (Ctrl-C stops)
   lkjip --help | --version
 
 Render options:
@@ -71,19 +76,6 @@ int usage(const std::string& msg) {
   return usage_error;
 }
 
-std::string json_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\', out += c;
-    else if (static_cast<unsigned char>(c) < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else out += c;
-  }
-  return out;
-}
-
 std::string num(double v) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.2f", v);  // "C" locale: the CLI never calls setlocale
@@ -96,8 +88,8 @@ std::string sign_spots_json(const pipeline::Rendered& r) {
     const auto& f = r.sign_spots[i];
     const double llx = f.rect.x.v, lly = f.page_size.height.v - f.rect.bottom().v;
     s += i ? ",\n" : "\n";
-    s += "    {\"name\": \"" + json_escape(f.field) + "\", \"page\": " + std::to_string(f.page) +
-         ", \"page_label\": \"" + json_escape(f.page_label) + "\",\n     \"rect_pt\": [" +
+    s += "    {\"name\": " + compute::json_quote(f.field) + ", \"page\": " + std::to_string(f.page) +
+         ", \"page_label\": " + compute::json_quote(f.page_label) + ",\n     \"rect_pt\": [" +
          num(llx) + ", " + num(lly) + ", " + num(llx + f.rect.width.v) + ", " +
          num(lly + f.rect.height.v) + "],\n     \"top_left_mm\": {\"x\": " + num(to_mm(f.rect.x)) +
          ", \"y\": " + num(to_mm(f.rect.y)) + ", \"width\": " + num(to_mm(f.rect.width)) +
@@ -299,6 +291,66 @@ int cmd_check_or_compute(int argc, char** argv, bool compute_json) {
   return found.empty() ? ok : check_failed;
 }
 
+int cmd_diff(int argc, char** argv) {
+  if (argc != 4) throw std::invalid_argument("diff needs OLD.toml NEW.toml");
+  pipeline::Resources res(data_dir());
+  DiagnosticSink sink;
+  const auto d = pipeline::diff_reports(argv[2], argv[3], res, sink);
+  sink.print(stderr);
+  if (!d.ok) return input_error;
+  std::fwrite(d.text.data(), 1, d.text.size(), stdout);
+  return d.changes == 0 ? ok : check_failed;
+}
+
+/// Files whose change triggers a re-render: the description, the layout file and every file
+/// in the description's folder tree that a description may reference (images).
+fs::file_time_type newest_input(const std::string& input, const std::string& data) {
+  std::error_code ec;
+  auto newest = fs::last_write_time(input, ec);
+  auto consider = [&](const fs::path& p) {
+    const auto t = fs::last_write_time(p, ec);
+    if (!ec && t > newest) newest = t;
+  };
+  const fs::path dir = fs::path(input).parent_path().empty() ? fs::path(".")
+                                                              : fs::path(input).parent_path();
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    if (it->is_regular_file(ec)) consider(it->path());
+  for (const char* sub : {"layouts", "fonts"})
+    for (const auto& e : fs::directory_iterator(fs::path(data) / sub, ec)) consider(e.path());
+  return newest;
+}
+
+int cmd_watch(int argc, char** argv) {
+  RenderArgs a;
+  for (int i = 2; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if ((arg == "-o" || arg == "--output") && i + 1 < argc) a.output = argv[++i];
+    else if (arg == "--layout" && i + 1 < argc) a.options.layout = argv[++i];
+    else if (arg == "--force") a.force = true;
+    else if (!arg.empty() && arg[0] == '-') throw std::invalid_argument("unknown option " + arg);
+    else a.inputs.push_back(arg);
+  }
+  if (a.inputs.size() != 1 || a.output.empty())
+    throw std::invalid_argument("watch needs INPUT.toml -o OUT.pdf");
+  const std::string data = data_dir();
+  fs::file_time_type seen{};
+  for (;;) {
+    const auto now = newest_input(a.inputs[0], data);
+    if (now != seen) {
+      seen = now;
+      // A fresh Resources each round: an edited layout or font file must be read again.
+      pipeline::Resources res(data);
+      size_t pages = 0;
+      const int code = render_one(a.inputs[0], a.output, a, res, &pages, nullptr);
+      if (code == ok) std::fprintf(stderr, "watch: wrote %s (%zu pages)\n", a.output.c_str(), pages);
+      else std::fprintf(stderr, "watch: not written (exit %d); waiting for changes\n", code);
+      std::fflush(stderr);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -316,6 +368,8 @@ int main(int argc, char** argv) {
     if (cmd == "render") return cmd_render(argc, argv);
     if (cmd == "check") return cmd_check_or_compute(argc, argv, false);
     if (cmd == "compute") return cmd_check_or_compute(argc, argv, true);
+    if (cmd == "diff") return cmd_diff(argc, argv);
+    if (cmd == "watch") return cmd_watch(argc, argv);
     return usage("unknown command '" + cmd + "'");
   } catch (const std::invalid_argument& e) {
     return usage(e.what());
