@@ -64,9 +64,9 @@ struct LayoutStyle {
   Pt chapter_space_after = Pt(24);
   bool chapter_new_page = true;
   HeadingStyle heading[3] = {
-      {{"Liberation Serif", Pt(12), true}, "{chapter}.{n}", Pt(12), Pt(6)},
-      {{"Liberation Serif", Pt(12), true}, "{chapter}.{1}.{n}", Pt(10), Pt(4)},
-      {{"Liberation Serif", Pt(12), true, true}, "{n_alpha}.", Pt(8), Pt(4)},
+      {{"Liberation Serif", Pt(12), true}, "{chapter}.{n}", Pt(12), Pt(6), Pt(0), false},
+      {{"Liberation Serif", Pt(12), true}, "{chapter}.{1}.{n}", Pt(10), Pt(4), Pt(0), false},
+      {{"Liberation Serif", Pt(12), true, true}, "{n_alpha}.", Pt(8), Pt(4), Pt(0), false},
   };
 
   // Lists

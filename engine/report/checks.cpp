@@ -1,0 +1,257 @@
+#include "report/checks.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+
+namespace lkjip::report::detail {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+int to_int(std::string_view digits) {
+  int v = 0;
+  for (char c : digits) v = v * 10 + (c - '0');
+  return v;
+}
+
+}  // namespace
+
+bool is_valid_id(std::string_view id) {
+  if (id.empty()) return false;
+  return std::all_of(id.begin(), id.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || is_digit(c) || c == '_'; });
+}
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t best_distance = 3;  // accept distances 0..2
+  for (const auto& c : candidates) {
+    size_t d = edit_distance(word, c);
+    if (d < best_distance && d < word.size()) {
+      best = c;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+std::optional<size_t> first_invalid_utf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  size_t n = text.size(), i = 0;
+  while (i < n) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    for (size_t k = 1; k < len; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    bool overlong = (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+    if (overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return i;
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::pair<int, int> line_column(std::string_view text, size_t offset) {
+  int line = 1, column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      ++column;  // count code points, not continuation bytes
+    }
+  }
+  return {line, column};
+}
+
+std::string format_plain(double v) {
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  if (ec != std::errc()) return "?";
+  return std::string(buf, end);
+}
+
+std::optional<Quantity> parse_quantity_text(std::string_view text, std::string& error) {
+  std::string_view s = trim(text);
+  std::string number;  // rebuilt in C form for from_chars
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) number += s[i++];
+  size_t start = i;
+  while (i < s.size() && is_digit(s[i])) number += s[i++];
+  if (i == start) {
+    error = std::string("`").append(text) + "` does not start with a number";
+    return std::nullopt;
+  }
+  // Thousands groups: '.' followed by exactly three digits.
+  while (i < s.size() && s[i] == '.') {
+    size_t g = i + 1;
+    while (g < s.size() && is_digit(s[g])) ++g;
+    if (g - (i + 1) != 3) {
+      error = std::string("`").append(text) +
+              "` is not an Indonesian number: '.' separates groups of three digits and ',' "
+              "starts the decimals";
+      return std::nullopt;
+    }
+    number.append(s.substr(i + 1, 3));
+    i = g;
+  }
+  int decimals = 0;
+  if (i < s.size() && s[i] == ',') {
+    ++i;
+    number += '.';
+    while (i < s.size() && is_digit(s[i])) {
+      number += s[i++];
+      ++decimals;
+    }
+    if (decimals == 0) {
+      error = std::string("`").append(text) + "` has a decimal comma without digits after it";
+      return std::nullopt;
+    }
+  }
+  Quantity q;
+  auto [ptr, ec] = std::from_chars(number.data(), number.data() + number.size(), q.value);
+  if (ec != std::errc() || ptr != number.data() + number.size()) {
+    error = std::string("`").append(text) + "` is not a number";
+    return std::nullopt;
+  }
+  q.decimals = decimals;
+  std::string_view rest = trim(s.substr(i));
+  std::string unit;
+  bool pending_space = false;
+  for (char c : rest) {
+    if (is_space(c)) {
+      pending_space = true;
+      continue;
+    }
+    if (pending_space && !unit.empty()) unit += ' ';
+    pending_space = false;
+    unit += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  if (unit == "persen") unit = "%";
+  if (!unit.empty() && (is_digit(unit.front()) || unit.front() == '.' || unit.front() == ',')) {
+    error = std::string("`").append(text) + "` has more than one number";
+    return std::nullopt;
+  }
+  q.unit = unit;
+  return q;
+}
+
+int written_decimals(std::string_view raw) {
+  size_t i = 0;
+  if (i < raw.size() && (raw[i] == '-' || raw[i] == '+')) ++i;
+  while (i < raw.size() && (is_digit(raw[i]) || raw[i] == '_')) ++i;
+  if (i >= raw.size() || raw[i] != '.') return 0;
+  int decimals = 0;
+  for (++i; i < raw.size() && (is_digit(raw[i]) || raw[i] == '_'); ++i)
+    decimals += is_digit(raw[i]);
+  return decimals;
+}
+
+std::string normalise_nip(std::string_view nip) {
+  std::string out;
+  for (char c : nip)
+    if (!is_space(c)) out += c;
+  return out;
+}
+
+int days_in_month(int year, int month) {
+  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : days[month - 1];
+}
+
+std::optional<NipProblem> check_nip(std::string_view nip) {
+  const std::string layout_hint =
+      "a NIP is 8 digits birth date YYYYMMDD, 6 digits CPNS start YYYYMM, 1 digit sex "
+      "(1 male, 2 female) and a 3-digit serial, e.g. 19680411 199303 1 009";
+  for (size_t i = 0; i < nip.size(); ++i)
+    if (!is_digit(nip[i]))
+      return NipProblem{i,
+                        std::string("NIP may contain only digits, found `").append(1, nip[i]) + "`",
+                        layout_hint};
+  if (nip.size() != 18)
+    return NipProblem{0, "NIP must have 18 digits, found " + std::to_string(nip.size()),
+                      layout_hint};
+  int birth_year = to_int(nip.substr(0, 4)), birth_month = to_int(nip.substr(4, 2)),
+      birth_day = to_int(nip.substr(6, 2));
+  if (birth_year < 1900 || birth_year > 2099)
+    return NipProblem{
+        0, "NIP birth date (digits 1-8) has an implausible year " + std::to_string(birth_year),
+        layout_hint};
+  if (birth_month < 1 || birth_month > 12)
+    return NipProblem{4,
+                      "NIP birth date (digits 1-8) has month " + std::string(nip.substr(4, 2)) +
+                          ", out of range 01-12",
+                      layout_hint};
+  if (birth_day < 1 || birth_day > days_in_month(birth_year, birth_month))
+    return NipProblem{6,
+                      std::string("NIP birth date (digits 1-8) has day ").append(nip.substr(6, 2)) +
+                          std::string(", which does not exist in ").append(nip.substr(0, 4)) + "-" +
+                          std::string(nip.substr(4, 2)),
+                      layout_hint};
+  int cpns_year = to_int(nip.substr(8, 4)), cpns_month = to_int(nip.substr(12, 2));
+  if (cpns_month < 1 || cpns_month > 12)
+    return NipProblem{12,
+                      "NIP CPNS start (digits 9-14) has month " + std::string(nip.substr(12, 2)) +
+                          ", out of range 01-12",
+                      layout_hint};
+  if (cpns_year <= birth_year)
+    return NipProblem{8,
+                      "NIP CPNS start year " + std::to_string(cpns_year) +
+                          " (digits 9-12) is not after the birth year " +
+                          std::to_string(birth_year),
+                      layout_hint};
+  if (nip[14] != '1' && nip[14] != '2')
+    return NipProblem{
+        14,
+        "NIP sex digit (digit 15) must be 1 (male) or 2 (female), found " + std::string(1, nip[14]),
+        layout_hint};
+  return std::nullopt;
+}
+
+}  // namespace lkjip::report::detail

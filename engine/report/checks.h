@@ -1,0 +1,61 @@
+// Pure checks and conversions used while reading descriptions and config files: ids, edit
+// distance for "did you mean", UTF-8 validation, Indonesian numbers and quantities, NIP.
+// Internal to engine/report/ (and its unit tests); no toml++ here.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "report/model.h"
+
+namespace lkjip::report::detail {
+
+/// True when `id` matches [a-z0-9_]+.
+bool is_valid_id(std::string_view id);
+
+/// Levenshtein distance over bytes (keys and ids are ASCII).
+size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The candidate closest to `word` when it is close enough to be a plausible typo
+/// (distance ≤ 2 and smaller than the word's length), otherwise empty.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+/// Byte offset of the first byte that is not part of well-formed UTF-8 (overlong forms,
+/// surrogates and code points above U+10FFFF count as malformed), or none.
+std::optional<size_t> first_invalid_utf8(std::string_view text);
+
+/// 1-based line and column (in code points, like toml++) of byte `offset` in `text`.
+std::pair<int, int> line_column(std::string_view text, size_t offset);
+
+/// Shortest round-trip decimal form of `v` with a '.' decimal point ("80", "70.2"), for messages.
+std::string format_plain(double v);
+
+/// Reads "3 dokumen", "1.100 lembar", "100%", "70,20": '.' groups thousands (exactly three
+/// digits per group), ',' starts the decimals, then an optional unit ("%", "persen" → "%",
+/// lower-cased words otherwise). On failure returns none and sets `error` to the reason.
+std::optional<Quantity> parse_quantity_text(std::string_view text, std::string& error);
+
+/// Decimals written in a TOML number token at the start of `raw` ("70.20" → 2, "3025" → 0).
+int written_decimals(std::string_view raw);
+
+/// A NIP problem: which character (0-based, in the 18 digits) and what is wrong.
+struct NipProblem {
+  size_t index = 0;
+  std::string message;
+  std::string hint;
+};
+
+/// Removes the spaces of a NIP written in groups ("19680411 199303 1 009").
+std::string normalise_nip(std::string_view nip);
+
+/// Checks an 18-digit NIP (8 birth date YYYYMMDD, 6 CPNS start YYYYMM, 1 sex digit 1/2,
+/// 3 serial; Perka BKN 22/2007). `nip` is already normalised.
+std::optional<NipProblem> check_nip(std::string_view nip);
+
+/// Days in `month` of `year` (Gregorian), 0 for an invalid month.
+int days_in_month(int year, int month);
+
+}  // namespace lkjip::report::detail

@@ -1,0 +1,86 @@
+#include "report/checks.h"
+
+#include <gtest/gtest.h>
+
+namespace lkjip::report::detail {
+namespace {
+
+TEST(Checks, ValidIds) {
+  EXPECT_TRUE(is_valid_id("s1"));
+  EXPECT_TRUE(is_valid_id("nilai_akip"));
+  EXPECT_FALSE(is_valid_id(""));
+  EXPECT_FALSE(is_valid_id("S1"));
+  EXPECT_FALSE(is_valid_id("a-b"));
+}
+
+TEST(Checks, ClosestMatch) {
+  EXPECT_EQ(edit_distance("realisai", "realisasi"), 1u);
+  EXPECT_EQ(closest_match("realisai", {"target", "realisasi"}), "realisasi");
+  EXPECT_EQ(closest_match("xyz", {"target", "realisasi"}), "");
+  EXPECT_EQ(closest_match("ab", {"xy"}), "");  // distance 2 equals the word's length
+}
+
+TEST(Checks, Utf8) {
+  EXPECT_FALSE(first_invalid_utf8("Kecamatan — ü").has_value());
+  EXPECT_EQ(first_invalid_utf8("ab\xE9"
+                               "c"),
+            2u);
+  EXPECT_EQ(first_invalid_utf8("\xC0\x80"), 0u);       // overlong
+  EXPECT_EQ(first_invalid_utf8("x\xED\xA0\x80"), 1u);  // surrogate
+  EXPECT_EQ(line_column("a\nbü\xE9", 5), std::make_pair(2, 3));
+}
+
+TEST(Checks, IndonesianQuantities) {
+  std::string error;
+  auto q = parse_quantity_text("1.100 lembar", error);
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->value, 1100);
+  EXPECT_EQ(q->unit, "lembar");
+  EXPECT_EQ(q->decimals, 0);
+  q = parse_quantity_text("70,20", error);
+  ASSERT_TRUE(q);
+  EXPECT_DOUBLE_EQ(q->value, 70.2);
+  EXPECT_EQ(q->unit, "");
+  EXPECT_EQ(q->decimals, 2);
+  q = parse_quantity_text("100%", error);
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->unit, "%");
+  q = parse_quantity_text(" 3  Dokumen  Perencanaan ", error);
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->value, 3);
+  EXPECT_EQ(q->unit, "dokumen perencanaan");
+  q = parse_quantity_text("85 persen", error);
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->unit, "%");
+  EXPECT_FALSE(parse_quantity_text("70.20", error));
+  EXPECT_NE(error.find("'.' separates groups of three digits"), std::string::npos);
+  EXPECT_FALSE(parse_quantity_text("tiga dokumen", error));
+  EXPECT_EQ(error, "`tiga dokumen` does not start with a number");
+  EXPECT_FALSE(parse_quantity_text("3 dari 4", error));
+}
+
+TEST(Checks, WrittenDecimals) {
+  EXPECT_EQ(written_decimals("70.20 # x"), 2);
+  EXPECT_EQ(written_decimals("3025,"), 0);
+  EXPECT_EQ(written_decimals("-1_000.5e3"), 1);
+}
+
+TEST(Checks, Nip) {
+  EXPECT_EQ(normalise_nip("19680411 199303 1 009"), "196804111993031009");
+  EXPECT_FALSE(check_nip("197910242005011007"));
+  EXPECT_EQ(check_nip("19791024200501100")->message, "NIP must have 18 digits, found 17");
+  auto p = check_nip("197913242005011007");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->index, 4u);
+  EXPECT_EQ(p->message, "NIP birth date (digits 1-8) has month 13, out of range 01-12");
+  EXPECT_EQ(check_nip("197902302005011007")->message,
+            "NIP birth date (digits 1-8) has day 30, which does not exist in 1979-02");
+  EXPECT_EQ(check_nip("197910242005131007")->index, 12u);
+  EXPECT_EQ(check_nip("197910242005013007")->message,
+            "NIP sex digit (digit 15) must be 1 (male) or 2 (female), found 3");
+  EXPECT_EQ(check_nip("197910241975011007")->index, 8u);
+  EXPECT_EQ(check_nip("19791024200501100x")->index, 17u);
+}
+
+}  // namespace
+}  // namespace lkjip::report::detail
