@@ -84,7 +84,8 @@ struct Table {
   std::vector<ColumnSpec> columns;
   std::vector<Row> header;  // repeated on every page the table continues on
   std::vector<Row> body;
-  std::string source;   // "Sumber: …" note below, empty for none
+  std::string source;   // note below, complete ("Sumber: …" with style.source_prefix, or a
+                        // formula such as the efficiency one); empty for none
   bool allow_landscape = true;  // too wide even at the minimum size: landscape pages
   SourceLoc loc;
 };
@@ -99,7 +100,7 @@ struct OrgNode {
 /// A chart drawn from computed data. Values are numbers; labels are formatted Indonesian text.
 struct ChartSeries {
   std::string name;  // legend entry
-  std::vector<double> values;
+  std::vector<double> values;  // one per category; NaN = no data (no bar/point drawn)
   std::vector<std::string> labels;  // value labels printed on bars/points (formatted)
 };
 
@@ -108,6 +109,7 @@ struct Chart {
   std::vector<std::string> categories;  // x-axis categories (IKU names, years, programs)
   std::vector<ChartSeries> series;
   std::string y_title;  // e.g. "Capaian (%)"
+  std::string note;     // printed below the chart: how values are scaled, what was left out
 };
 
 struct Figure {

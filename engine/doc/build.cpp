@@ -1,0 +1,284 @@
+#include "doc/build.h"
+
+#include <map>
+
+#include "compute/format.h"
+#include "doc/figures.h"
+#include "doc/markup.h"
+#include "doc/numbering.h"
+#include "doc/signature.h"
+#include "doc/tables.h"
+#include "doc/text_util.h"
+
+namespace lkjip::doc {
+
+namespace {
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+int64_t days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const char* const kFrontAnchors[] = {"kata-pengantar", "daftar-isi", "daftar-tabel",
+                                     "daftar-gambar"};
+
+class Builder {
+ public:
+  Builder(const report::Report& r, const compute::ComputedTables& c,
+          const report::LayoutStyle& style, DiagnosticSink& sink)
+      : r_(r), c_(c), style_(style), sink_(sink) {}
+
+  std::optional<Document> run() {
+    const size_t errors_before = sink_.error_count();
+    reserve_anchors();
+    number_captions();
+    Document doc;
+    doc.front = front();
+    doc.body = body();
+    doc.cover = cover();
+    doc.info = info();
+    doc.running_header = expand(style_.header_text, {{"unit", r_.unit},
+                                                     {"region", r_.region},
+                                                     {"year", std::to_string(r_.year)}});
+    if (sink_.error_count() > errors_before) return std::nullopt;
+    return doc;
+  }
+
+ private:
+  const report::Report& r_;
+  const compute::ComputedTables& c_;
+  const report::LayoutStyle& style_;
+  DiagnosticSink& sink_;
+  AnchorSet anchors_;
+  std::map<std::string, CrossRef> refs_;  // placed tables, figures and charts by id
+  int table_count_ = 0, figure_count_ = 0;
+
+  /// The structural anchors are taken first, so a heading id cannot steal one of them.
+  void reserve_anchors() {
+    for (const char* id : kFrontAnchors) anchors_.claim(id);
+    for (size_t i = 0; i < r_.chapters.size(); ++i) anchors_.claim(chapter_anchor(i));
+  }
+
+  static std::string chapter_anchor(size_t index) { return "bab" + std::to_string(index + 1); }
+
+  std::string place_date() const { return r_.place + ", " + compute::format_date(r_.date); }
+
+  /// Numbers every placed table and figure before any text is parsed, so {ref:id} can point
+  /// forward. Labels run per chapter in document order.
+  void number_captions() {
+    for (size_t i = 0; i < r_.chapters.size(); ++i) {
+      const int chapter = static_cast<int>(i) + 1;
+      int tables = 0, figures = 0;
+      const report::Narrative& body = r_.chapters[i].body;
+      for (const BlockLine& b : scan_block_lines(body.text, {body.first_line, true})) {
+        if (b.kind == BlockLine::Kind::signature || b.kind == BlockLine::Kind::pagebreak) continue;
+        const BlockLine::Arg& arg = b.args.at(0);
+        if (refs_.count(arg.id)) {
+          sink_.error(arg.loc, "'" + arg.id + "' is placed more than once",
+                      {"place a table or figure once and refer to it with {ref:" + arg.id + "}"});
+          continue;
+        }
+        const bool table = b.kind == BlockLine::Kind::table;
+        CrossRef ref;
+        ref.label = caption_label(table ? style_.table_label : style_.figure_label, chapter,
+                                  table ? ++tables : ++figures);
+        ref.anchor = (table ? "tabel-" : "gambar-") + arg.id;
+        anchors_.claim(ref.anchor);  // record ids are unique, so these are too
+        refs_[arg.id] = ref;
+      }
+      table_count_ += tables;
+      figure_count_ += figures;
+    }
+  }
+
+  MarkupEnv markup_env() const {
+    MarkupEnv env;
+    env.values = &c_.refs;
+    env.refs = &refs_;
+    env.align = style_.body_align;
+    return env;
+  }
+
+  std::vector<Chapter> body() {
+    std::vector<Chapter> chapters;
+    for (size_t i = 0; i < r_.chapters.size(); ++i) {
+      const report::Chapter& rc = r_.chapters[i];
+      const int n = static_cast<int>(i) + 1;
+      Chapter ch;
+      ch.anchor = chapter_anchor(i);
+      ch.label = chapter_label(style_, n);
+      ch.title = rc.title;
+      HeadingNumbering headings(style_, n, anchors_);
+      MarkupEnv env = markup_env();
+      env.headings = &headings;
+      env.place = [this](const BlockLine& b, Blocks& out) { place(b, out, true); };
+      ch.blocks = parse_narrative(rc.body.text, {rc.body.first_line, true}, env, sink_);
+      chapters.push_back(std::move(ch));
+    }
+    return chapters;
+  }
+
+  std::vector<Chapter> front() {
+    std::vector<Chapter> front;
+    auto add = [&](const char* anchor, const char* title) -> Chapter& {
+      Chapter ch;
+      ch.anchor = anchor;
+      ch.title = title;
+      front.push_back(std::move(ch));
+      return front.back();
+    };
+    if (r_.foreword) {
+      Chapter& kp = add("kata-pengantar", "KATA PENGANTAR");
+      MarkupEnv env = markup_env();
+      env.place = [this](const BlockLine& b, Blocks& out) { place(b, out, false); };
+      kp.blocks = parse_narrative(r_.foreword->text, {r_.foreword->first_line, true}, env, sink_);
+      if (const report::Signatory* s = r_.find_signatory(r_.signatory))
+        kp.blocks.push_back({signature_block({s}, place_date())});
+    }
+    add("daftar-isi", "DAFTAR ISI").blocks.push_back({ListOf{ListOf::Kind::contents}});
+    if (table_count_ > 0)
+      add("daftar-tabel", "DAFTAR TABEL").blocks.push_back({ListOf{ListOf::Kind::tables}});
+    if (figure_count_ > 0)
+      add("daftar-gambar", "DAFTAR GAMBAR").blocks.push_back({ListOf{ListOf::Kind::figures}});
+    return front;
+  }
+
+  /// Builds the block a block line stands for. Tables and figures are numbered per chapter,
+  /// so outside a chapter (the foreword) only signatures and page breaks may be placed.
+  void place(const BlockLine& b, Blocks& out, bool in_chapter) {
+    switch (b.kind) {
+      case BlockLine::Kind::pagebreak: out.push_back({PageBreak{}}); return;
+      case BlockLine::Kind::signature: signature(b, out); return;
+      default: break;
+    }
+    if (!in_chapter) {
+      sink_.error(b.loc, "tables and figures are numbered per chapter and cannot be placed here",
+                  {"place it in a [[chapter]] body"});
+      return;
+    }
+    const BlockLine::Arg& arg = b.args.at(0);
+    auto ref = refs_.find(arg.id);
+    if (ref == refs_.end()) internal_error("caption pre-pass missed '" + arg.id + "'");
+    if (b.kind == BlockLine::Kind::table) {
+      table(arg, ref->second, b.loc, out);
+    } else {
+      figure(arg, ref->second, b.kind == BlockLine::Kind::chart, b.loc, out);
+    }
+  }
+
+  void table(const BlockLine::Arg& arg, const CrossRef& ref, const SourceLoc& loc, Blocks& out) {
+    MarkupEnv env = markup_env();
+    TableEnv te{r_, c_, style_, env, sink_};
+    std::optional<Table> t = make_table(arg.id, te);
+    if (!t) {
+      std::vector<std::string> ids = generated_table_names();
+      for (const auto& x : r_.tables) ids.push_back(x.id);
+      for (const auto& x : r_.components) ids.push_back(x.id);
+      for (const auto& x : r_.surveys) ids.push_back(x.id);
+      auto hints = did_you_mean(arg.id, ids);
+      hints.push_back("@table names a [[table]], [[components]] or [[survey]] id or a generated "
+                      "table (input/SCHEMA.md)");
+      sink_.error(arg.loc, "unknown table '" + arg.id + "'", std::move(hints));
+      return;
+    }
+    t->label = ref.label;
+    t->anchor = ref.anchor;
+    t->loc = loc;
+    out.push_back({std::move(*t)});
+  }
+
+  void figure(const BlockLine::Arg& arg, const CrossRef& ref, bool chart, const SourceLoc& loc,
+              Blocks& out) {
+    Figure f;
+    f.label = ref.label;
+    f.anchor = ref.anchor;
+    f.loc = loc;
+    MarkupEnv env = markup_env();
+    std::vector<std::string> ids;
+    if (chart) {
+      for (const report::Chart& spec : r_.charts) {
+        ids.push_back(spec.id);
+        if (spec.id != arg.id) continue;
+        f.kind = Figure::Kind::chart;
+        f.caption = parse_inline_text(spec.caption, {spec.loc, false}, env, sink_);
+        f.chart = make_chart(spec, c_);
+        out.push_back({std::move(f)});
+        return;
+      }
+    } else {
+      for (const report::Figure& spec : r_.figures) {
+        ids.push_back(spec.id);
+        if (spec.id != arg.id) continue;
+        f.caption = parse_inline_text(spec.caption, {spec.loc, false}, env, sink_);
+        if (spec.width_mm) f.width = mm(*spec.width_mm);
+        if (spec.orgchart) {
+          f.kind = Figure::Kind::orgchart;
+          f.org = org_nodes(r_);
+          if (f.org.empty())
+            sink_.error(spec.loc, "the organisation chart '" + spec.id + "' has no units",
+                        {"describe the units with [[organisation]] records"});
+        } else {
+          f.kind = Figure::Kind::image;
+          f.image = read_image(spec.image_path, spec.loc, sink_);
+        }
+        out.push_back({std::move(f)});
+        return;
+      }
+    }
+    auto hints = did_you_mean(arg.id, ids);
+    hints.push_back(chart ? "@chart names a [[chart]] id" : "@figure names a [[figure]] id");
+    sink_.error(arg.loc, std::string("unknown ") + (chart ? "chart" : "figure") + " '" + arg.id + "'",
+                std::move(hints));
+  }
+
+  void signature(const BlockLine& b, Blocks& out) {
+    std::vector<const report::Signatory*> parties;
+    for (const BlockLine::Arg& arg : b.args) {
+      const report::Signatory* s = r_.find_signatory(arg.id);
+      if (!s) {
+        std::vector<std::string> ids;
+        for (const auto& x : r_.signatories) ids.push_back(x.id);
+        sink_.error(arg.loc, "unknown signatory '" + arg.id + "'", did_you_mean(arg.id, ids));
+        return;
+      }
+      parties.push_back(s);
+    }
+    out.push_back({signature_block(parties, place_date())});
+  }
+
+  Cover cover() {
+    Cover cv;
+    cv.title = r_.title;
+    cv.year_line = "TAHUN " + std::to_string(r_.year);
+    cv.unit = upper(r_.unit);
+    cv.region = upper(r_.region);
+    if (!r_.logo_path.empty()) cv.logo = read_image(r_.logo_path, SourceLoc{r_.source_path}, sink_);
+    return cv;
+  }
+
+  frame::DocumentInfo info() const {
+    frame::DocumentInfo in;
+    const std::string year = std::to_string(r_.year);
+    in.title = "LKjIP " + r_.unit + " Tahun " + year;
+    in.author = r_.unit;
+    in.subject = r_.title + " " + r_.unit + " " + r_.region + " Tahun " + year;
+    in.keywords = "LKjIP, SAKIP, laporan kinerja, " + r_.unit + ", " + r_.region + ", " + year;
+    in.lang = "id-ID";
+    in.epoch = days_from_civil(r_.date.year, r_.date.month, r_.date.day) * 86400;
+    return in;
+  }
+};
+
+}  // namespace
+
+std::optional<Document> build(const report::Report& r, const compute::ComputedTables& c,
+                              const report::LayoutStyle& style, DiagnosticSink& sink) {
+  return Builder(r, c, style, sink).run();
+}
+
+}  // namespace lkjip::doc
