@@ -62,6 +62,12 @@ std::string indonesian(double v) {
   return s;
 }
 
+/// "a sasaran", "an iku".
+std::string with_article(const std::string& kind) {
+  return (std::string_view("aeiou").find(kind.front()) != std::string_view::npos ? "an " : "a ") +
+         kind;
+}
+
 std::string format_loc(const SourceLoc& l) {
   return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
 }
@@ -190,7 +196,8 @@ class DescriptionReader {
     auto [it, inserted] = ids_.try_emplace(id, Definition{kind, loc});
     if (!inserted)
       ctx_.error(loc, "duplicate id " + q(id),
-                 {"first defined at " + format_loc(it->second.loc) + " (a " + it->second.kind + ")",
+                 {"first defined at " + format_loc(it->second.loc) + " (" +
+                      with_article(it->second.kind) + ")",
                   "ids are unique across the whole description"});
   }
 
@@ -464,7 +471,7 @@ class DescriptionReader {
     }
     if (!shape_ok) return;
     for (size_t i = 1; i < n; ++i) {
-      if (*b[i].upto > *b[i - 1].upto) {
+      if (b[i].above && *b[i].above >= *b[i - 1].above) {
         ctx_.error(locs[i], "bands of scale " + q(s.id) + " are not sorted",
                    {"list the bands from the highest to the lowest"});
         return;
@@ -1055,7 +1062,9 @@ class DescriptionReader {
       auto it = ids_.find(ref.id);
       if (it != ids_.end()) {
         if (it->second.kind != ref.kind)
-          ctx_.error(ref.loc, q(ref.id) + " is a " + it->second.kind + ", not a " + ref.kind,
+          ctx_.error(ref.loc,
+                     q(ref.id) + " is " + with_article(it->second.kind) + ", not " +
+                         with_article(ref.kind),
                      {"defined at " + format_loc(it->second.loc)});
         continue;
       }
@@ -1149,7 +1158,10 @@ class DescriptionReader {
     if (r_.iku.empty() && !root.contains("iku"))
       ctx_.error(ctx_.file_loc(), "the description has no [[iku]]",
                  {"an LKjIP reports on at least one indikator kinerja utama"});
+    bool iku_sasaran_known =
+        std::none_of(r_.iku.begin(), r_.iku.end(), [](const Iku& k) { return k.sasaran.empty(); });
     for (const auto& s : r_.sasaran) {
+      if (!iku_sasaran_known) break;  // an IKU without a valid sasaran is reported already
       bool measured = std::any_of(r_.iku.begin(), r_.iku.end(),
                                   [&](const Iku& k) { return k.sasaran == s.id; });
       if (!measured && !s.id.empty())

@@ -61,7 +61,7 @@ namespace {
 std::vector<std::string> syntax_hints(const std::string& description) {
   std::vector<std::string> hints;
   auto has = [&](std::string_view s) { return description.find(s) != std::string::npos; };
-  if (has("redefinition") || has("already"))
+  if (has("redefine") || has("already"))
     hints.push_back("each key may appear only once in a table; rename or remove one of them");
   else if (has("string"))
     hints.push_back(

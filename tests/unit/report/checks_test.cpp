@@ -56,7 +56,8 @@ TEST(Checks, IndonesianQuantities) {
   EXPECT_NE(error.find("'.' separates groups of three digits"), std::string::npos);
   EXPECT_FALSE(parse_quantity_text("tiga dokumen", error));
   EXPECT_EQ(error, "`tiga dokumen` does not start with a number");
-  EXPECT_FALSE(parse_quantity_text("3 dari 4", error));
+  EXPECT_FALSE(parse_quantity_text("3 4", error));
+  EXPECT_EQ(error, "`3 4` has more than one number");
 }
 
 TEST(Checks, WrittenDecimals) {
