@@ -47,6 +47,53 @@ std::vector<AlignedLine> compose_aligned(const Context& ctx, const doc::Inlines&
   return out;
 }
 
+text::SetLine single_line(const Context& ctx, const std::string& text,
+                          const report::TextStyle& ts) {
+  auto composed = ctx.compose(plain(text), ts, Pt(1e6), report::HAlign::left, Pt(0), false);
+  if (composed.lines.empty()) return {};
+  return std::move(composed.lines.front());
+}
+
+void scale(frame::Frame& f, double k) {
+  auto pt = [k](Point p) { return Point{p.x * k, p.y * k}; };
+  auto rect = [k](Rect r) { return Rect{r.x * k, r.y * k, r.width * k, r.height * k}; };
+  for (auto& item : f.items) {
+    if (auto* r = std::get_if<frame::GlyphRun>(&item)) {
+      r->size *= k;
+      r->origin = pt(r->origin);
+      for (auto& g : r->glyphs) {
+        g.advance *= k;
+        g.x_offset *= k;
+        g.y_offset *= k;
+      }
+    } else if (auto* l = std::get_if<frame::Line>(&item)) {
+      l->from = pt(l->from);
+      l->to = pt(l->to);
+      l->width *= k;
+    } else if (auto* b = std::get_if<frame::Box>(&item)) {
+      b->rect = rect(b->rect);
+      b->stroke_width *= k;
+    } else if (auto* p = std::get_if<frame::Path>(&item)) {
+      for (auto& q : p->points) q = pt(q);
+      p->stroke_width *= k;
+    } else if (auto* i = std::get_if<frame::Image>(&item)) {
+      i->rect = rect(i->rect);
+    } else if (auto* ln = std::get_if<frame::Link>(&item)) {
+      ln->rect = rect(ln->rect);
+    } else if (auto* a = std::get_if<frame::Anchor>(&item)) {
+      a->pos = pt(a->pos);
+    } else if (auto* s = std::get_if<frame::SignatureField>(&item)) {
+      s->rect = rect(s->rect);
+    } else if (auto* g = std::get_if<frame::Group>(&item)) {
+      auto copy = std::make_shared<frame::Frame>(*g->frame);
+      scale(*copy, k);
+      g->offset = pt(g->offset);
+      g->frame = std::move(copy);
+    }
+  }
+  f.size = {f.size.width * k, f.size.height * k};
+}
+
 Pt lines(frame::Frame& out, const std::vector<AlignedLine>& ls, const LineBox& box, Pt x,
          Pt top) {
   for (const auto& l : ls) {

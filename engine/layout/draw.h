@@ -35,6 +35,13 @@ std::vector<AlignedLine> compose_aligned(const Context& ctx, const doc::Inlines&
                                          const report::TextStyle& ts, Pt width,
                                          report::HAlign align, bool hyphenate = true);
 
+/// `text` on one unbroken line (labels, numbers); empty text gives an empty line.
+text::SetLine single_line(const Context& ctx, const std::string& text, const report::TextStyle& ts);
+
+/// Scales every item of `f` (and its size) by `k` about the origin: text sizes, rule widths
+/// and positions alike, so a drawing shrinks uniformly and its text stays inside its boxes.
+void scale(frame::Frame& f, double k);
+
 /// Draws aligned lines one line box apart from `top`; returns the y below the last line.
 Pt lines(frame::Frame& out, const std::vector<AlignedLine>& ls, const LineBox& box, Pt x, Pt top);
 
