@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -346,8 +347,10 @@ void Writer::emit_run(const frame::GlyphRun& run, PageState& ps) {
       out += " Ts [";
       rise = want_rise;
     }
+    // Adjustments under 0.05/1000 em are rounding noise between the frame's advances and the
+    // 3-decimal /W; skipping them cannot drift, because `cur` keeps the true position.
     const double adjust = round3(-(pen + g.x_offset.v - cur) * 1000.0 / size);
-    if (adjust != 0) {
+    if (std::fabs(adjust) >= 0.05) {
       close_hex();
       append_num(out, adjust);
       cur -= adjust * size / 1000.0;
