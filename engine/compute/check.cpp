@@ -18,7 +18,8 @@ class Checker {
     if (it == sv.numbers.end()) return;
     for (const report::Stated& st : it->second) {
       Exact stated = Exact::from_double(st.value);
-      if (computed.known && stated.rounded(computed.decimals) == computed.exact.rounded(computed.decimals)) {
+      if (computed.known &&
+          stated.rounded(computed.decimals) == computed.exact.rounded(computed.decimals)) {
         continue;
       }
       out.push_back({st.loc, what, print_like(stated, computed), computed.text});
@@ -54,8 +55,10 @@ class Checker {
         Value rounded = number_value(Value::Kind::number, stated, 0);
         return money_value(*money_of(rounded), r_.settings.money).text;
       }
-      case Value::Kind::percent: return format_percent(stated, computed.decimals);
-      case Value::Kind::quantity: return format_quantity(stated, computed.decimals, computed.unit);
+      case Value::Kind::percent:
+        return format_percent(stated, computed.decimals);
+      case Value::Kind::quantity:
+        return format_quantity(stated, computed.decimals, computed.unit);
       default:
         if (computed.unit == "%") return format_percent(stated, computed.decimals);
         return format_number(stated, computed.known ? computed.decimals : r_.settings.decimals);

@@ -4,11 +4,10 @@
 // value so the table never contradicts itself.
 #include "compute/computed.h"
 
-#include <cmath>
 #include <optional>
 
-#include "compute/formulas.h"
 #include "compute/format.h"
+#include "compute/formulas.h"
 
 namespace lkjip::compute {
 
@@ -60,7 +59,8 @@ Value Builder::predikat(const report::Scale* scale, const Value& of) const {
 
 Value Builder::efficiency(const Value& capaian, const Value& serapan) const {
   std::optional<Exact> e;
-  if (capaian.known && serapan.known) e = efficiency_value(s_.efficiency, capaian.exact, serapan.exact);
+  if (capaian.known && serapan.known)
+    e = efficiency_value(s_.efficiency, capaian.exact, serapan.exact);
   Kind kind = s_.efficiency == report::Settings::Efficiency::ratio ? Kind::ratio : Kind::points;
   return e ? number_value(kind, *e, s_.decimals) : unknown_value(kind);
 }
@@ -71,8 +71,8 @@ BudgetFigures Builder::budget(std::optional<int64_t> anggaran, std::optional<int
   b.anggaran = money(anggaran);
   b.realisasi = money(realisasi);
   b.serapan = percent(anggaran && realisasi ? ratio_percent(*realisasi, *anggaran) : std::nullopt);
-  b.sisa = money(anggaran && realisasi ? std::optional<int64_t>(*anggaran - *realisasi)
-                                       : std::nullopt);
+  b.sisa =
+      money(anggaran && realisasi ? std::optional<int64_t>(*anggaran - *realisasi) : std::nullopt);
   b.share = percent(anggaran && total ? ratio_percent(*anggaran, *total) : std::nullopt);
   return b;
 }
@@ -209,8 +209,7 @@ void Builder::overall() {
 
 /// Builds one node and its subtree; the node's budget is the children's sum when every child
 /// has one (after their own roll-up), otherwise its own figure.
-size_t Builder::activity(const report::Activity& a, int level, std::string number,
-                         size_t parent) {
+size_t Builder::activity(const report::Activity& a, int level, std::string number, size_t parent) {
   size_t index = out_.activities.size();
   out_.activities.emplace_back();
   {
@@ -236,7 +235,8 @@ size_t Builder::activity(const report::Activity& a, int level, std::string numbe
     ir.target = measure_value(t, ind.target.decimals, ind.target.unit, Kind::quantity);
     if (ind.realisasi) {
       Exact re = Exact::from_double(ind.realisasi->value);
-      ir.realisasi = measure_value(re, ind.realisasi->decimals, ind.realisasi->unit, Kind::quantity);
+      ir.realisasi =
+          measure_value(re, ind.realisasi->decimals, ind.realisasi->unit, Kind::quantity);
       std::optional<Exact> c = capaian(t, re, ind.direction);
       ir.capaian = percent(c);
       if (c) values.push_back(capped(*c, s_.capaian_cap));
@@ -323,7 +323,8 @@ void Builder::components() {
       res.rows.push_back(std::move(row));
     }
     Exact wsum = sum(weights);
-    res.weight_total = number_value(Kind::number, wsum, std::min(natural_decimals(wsum), s_.decimals));
+    res.weight_total =
+        number_value(Kind::number, wsum, std::min(natural_decimals(wsum), s_.decimals));
     res.total = number_value(Kind::number, sum(totals), s_.decimals);
     out_.components.push_back(std::move(res));
   }

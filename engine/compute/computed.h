@@ -44,11 +44,12 @@ enum class Attainment { unknown, not_met, met, exceeded };
 /// One earlier (or the current) year of an IKU.
 struct HistoryRow {
   int year = 0;
-  Value target;      // unknown when the description gives none
+  Value target;  // unknown when the description gives none
   Value realisasi;
-  Value capaian;     // raw capaian against that year's target; unknown without a target
-  Value change;      // realisasi − previous row's realisasi (unit of the IKU); unknown on the first row
-  Value change_pct;  // change / previous realisasi × 100 (percent); unknown on the first row or from 0
+  Value capaian;  // raw, against that year's target; unknown without a target
+  /// realisasi − the previous row's (unit of the IKU), and that change in percent of the
+  /// previous realisasi; unknown on the first row (change_pct also when the previous is 0).
+  Value change, change_pct;
 };
 
 /// Comparison of this year's realisasi with an external reference.
@@ -67,10 +68,10 @@ struct IkuResult {
   Attainment attainment = Attainment::unknown;
   /// The history followed by the report year itself (last row), sorted by year.
   std::vector<HistoryRow> history;
-  Value prev;               // last year's realisasi; unknown without history
-  Value change, change_pct; // report year vs last year (see HistoryRow)
-  Value renstra_target;     // unknown when absent
-  Value kemajuan;           // progress to the Renstra end target, percent, direction-aware
+  Value prev;                // last year's realisasi; unknown without history
+  Value change, change_pct;  // report year vs last year (see HistoryRow)
+  Value renstra_target;      // unknown when absent
+  Value kemajuan;            // progress to the Renstra end target, percent, direction-aware
   ComparisonCell kabupaten, provinsi, nasional;
 };
 
@@ -80,7 +81,7 @@ struct BudgetFigures {
   Value realisasi;  // money; unknown when not given
   Value serapan;    // realisasi / anggaran × 100, percent
   Value sisa;       // anggaran − realisasi, money
-  Value share;      // anggaran / total anggaran × 100, percent
+  Value share;      // anggaran / the report's total anggaran × 100, percent
 };
 
 struct SasaranResult {
@@ -88,9 +89,10 @@ struct SasaranResult {
   std::vector<std::size_t> iku;  // indices into ComputedTables::iku, in description order
   Value capaian;                 // simple mean of its IKU's capped capaian, percent
   Value predikat;
-  Value jumlah_iku, tercapai, melampaui, tidak_tercapai;  // integer counts (met = 100 as printed)
-  BudgetFigures budget;          // sum over the programs that support it
-  Value efisiensi;               // per Settings::Efficiency, from capaian and budget.serapan
+  /// Integer counts: IKU, met (capaian printed as 100), exceeded (> 100), not met (< 100).
+  Value jumlah_iku, tercapai, melampaui, tidak_tercapai;
+  BudgetFigures budget;  // sum over the programs that support it (unknown if none does)
+  Value efisiensi;       // per Settings::Efficiency: capaian vs budget.serapan
 };
 
 struct IndicatorResult {
@@ -107,25 +109,26 @@ struct ActivityResult {
   std::string number;         // hierarchical number: "1", "1.2", "1.2.3"
   std::size_t parent = npos;  // index into ComputedTables::activities; npos for programs
   std::vector<IndicatorResult> indicators;
-  Value capaian;              // mean of its indicators' raw capaian; unknown if none measured
-  BudgetFigures budget;       // bottom-up: the children's sum when every child has one
-  Value efisiensi;            // capaian vs budget.serapan per Settings::Efficiency
+  Value capaian;         // mean of its indicators' capped capaian; unknown if none measured
+  BudgetFigures budget;  // bottom-up: the children's sum when every child has one
+  Value efisiensi;       // capaian vs budget.serapan per Settings::Efficiency
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 };
 
 struct Overall {
-  Value rata_rata;          // the configured average (Settings::average)
-  Value rata_rata_iku;      // mean of every IKU's capped capaian
-  Value rata_rata_sasaran;  // mean of the sasaran means
-  std::string average_name; // names the configured one, e.g. "Rata-rata capaian sasaran"
-  Value predikat;           // of rata_rata
+  Value rata_rata;           // the configured average (Settings::average)
+  Value rata_rata_iku;       // mean of every IKU's capped capaian
+  Value rata_rata_sasaran;   // mean of the sasaran means
+  std::string average_name;  // names the configured one: "Rata-rata capaian sasaran strategis"
+  Value predikat;            // of rata_rata
   Value jumlah_iku, jumlah_sasaran, tercapai, melampaui, tidak_tercapai;
 };
 
 struct BudgetTotal {
-  BudgetFigures figures;          // anggaran = Σ programs; realisasi = Σ programs or [budget]
-  Value efisiensi;                // overall rata_rata vs serapan, per Settings::Efficiency
-  std::string efficiency_formula; // printable, e.g. "Efisiensi = Capaian Kinerja (%) − Serapan Anggaran (%)"
+  BudgetFigures figures;  // anggaran = Σ programs; realisasi = Σ programs or [budget]
+  Value efisiensi;        // overall rata_rata vs serapan, per Settings::Efficiency
+  /// Printable, e.g. "Efisiensi = Capaian Kinerja (%) − Serapan Anggaran (%)".
+  std::string efficiency_formula;
 };
 
 struct ComponentRow {
@@ -169,10 +172,10 @@ struct TableResult {
 
 struct ComputedTables {
   const report::Report* report = nullptr;
-  std::vector<IkuResult> iku;                // same order as report->iku
-  std::vector<SasaranResult> sasaran;        // same order as report->sasaran
+  std::vector<IkuResult> iku;          // same order as report->iku
+  std::vector<SasaranResult> sasaran;  // same order as report->sasaran
   Overall overall;
-  std::vector<ActivityResult> activities;    // pre-order over report->programs
+  std::vector<ActivityResult> activities;  // pre-order over report->programs
   BudgetTotal budget;
   std::vector<ComponentsResult> components;  // same order as report->components
   std::vector<SurveyResult> surveys;         // same order as report->surveys

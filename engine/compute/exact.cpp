@@ -256,18 +256,20 @@ Exact Exact::operator/(const Exact& o) const {
   return Exact(negative_ != o.negative_, num_ * o.den_, den_ * o.num_);
 }
 
-Exact::Rounded Exact::round(int decimals) const {
+BigUint Exact::scaled_magnitude(int decimals) const {
   BigUint q, r;
   BigUint::divmod(num_ * BigUint::pow10(decimals), den_, q, r);
   if ((r + r).compare(den_) >= 0) q = q + BigUint(1u);  // half away from zero
+  return q;
+}
+
+Exact::Rounded Exact::round(int decimals) const {
+  BigUint q = scaled_magnitude(decimals);
   return Rounded{negative_ && !q.is_zero(), q.to_string()};
 }
 
 Exact Exact::rounded(int decimals) const {
-  BigUint q, r;
-  BigUint::divmod(num_ * BigUint::pow10(decimals), den_, q, r);
-  if ((r + r).compare(den_) >= 0) q = q + BigUint(1u);
-  return Exact(negative_, q, BigUint::pow10(decimals));
+  return Exact(negative_, scaled_magnitude(decimals), BigUint::pow10(decimals));
 }
 
 double Exact::to_double() const {

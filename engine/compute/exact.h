@@ -85,6 +85,8 @@ class Exact {
   bool negative_ = false;
   BigUint num_, den_;
   Exact(bool negative, BigUint num, BigUint den);  // reduces
+  /// |value| × 10^decimals rounded half up: the digits of round().
+  BigUint scaled_magnitude(int decimals) const;
 };
 
 }  // namespace lkjip::compute

@@ -72,8 +72,7 @@ std::string month_name(int month) {
 }
 
 std::string format_date(const report::Date& date) {
-  return std::to_string(date.day) + " " + month_name(date.month) + " " +
-         std::to_string(date.year);
+  return std::to_string(date.day) + " " + month_name(date.month) + " " + std::to_string(date.year);
 }
 
 std::string format_nip(const std::string& nip) {

@@ -171,13 +171,15 @@ TableResult compute_table(const report::FreeTable& table, const report::Settings
   }
   auto numeric = [&](size_t c, const Exact& x, bool total) -> Value {
     switch (table.columns[c].kind) {
-      case Kind::money: return money_value(*money_of(number_value(Value::Kind::number, x, 0)),
-                                           settings.money);
-      case Kind::percent: return number_value(Value::Kind::percent, x, settings.decimals);
+      case Kind::money:
+        return money_value(*money_of(number_value(Value::Kind::number, x, 0)), settings.money);
+      case Kind::percent:
+        return number_value(Value::Kind::percent, x, settings.decimals);
       case Kind::integer:
         if (x.rounded(0) == x) return number_value(Value::Kind::integer, x, 0);
         return number_value(Value::Kind::number, x, total ? settings.decimals : decimals[c]);
-      default: return number_value(Value::Kind::number, x, decimals[c]);
+      default:
+        return number_value(Value::Kind::number, x, decimals[c]);
     }
   };
   std::vector<std::vector<Exact>> columns(ncols);
@@ -187,7 +189,8 @@ TableResult compute_table(const report::FreeTable& table, const report::Settings
     size_t cell = 0;
     for (size_t c = 0; c < ncols; ++c) {
       if (table.columns[c].kind == Kind::rownum) {
-        out.push_back(number_value(Value::Kind::integer, Exact::integer(static_cast<int64_t>(r + 1)), 0));
+        out.push_back(
+            number_value(Value::Kind::integer, Exact::integer(static_cast<int64_t>(r + 1)), 0));
         continue;
       }
       const report::Cell* x = cell < row.size() ? &row[cell] : nullptr;

@@ -8,24 +8,36 @@ namespace {
 
 const char* kind_name(Value::Kind k) {
   switch (k) {
-    case Value::Kind::text: return "text";
-    case Value::Kind::integer: return "integer";
-    case Value::Kind::number: return "number";
-    case Value::Kind::percent: return "percent";
-    case Value::Kind::points: return "points";
-    case Value::Kind::ratio: return "ratio";
-    case Value::Kind::money: return "money";
-    case Value::Kind::quantity: return "quantity";
+    case Value::Kind::text:
+      return "text";
+    case Value::Kind::integer:
+      return "integer";
+    case Value::Kind::number:
+      return "number";
+    case Value::Kind::percent:
+      return "percent";
+    case Value::Kind::points:
+      return "points";
+    case Value::Kind::ratio:
+      return "ratio";
+    case Value::Kind::money:
+      return "money";
+    case Value::Kind::quantity:
+      return "quantity";
   }
   return "text";
 }
 
 const char* attainment_name(Attainment a) {
   switch (a) {
-    case Attainment::unknown: return "unknown";
-    case Attainment::not_met: return "not_met";
-    case Attainment::met: return "met";
-    case Attainment::exceeded: return "exceeded";
+    case Attainment::unknown:
+      return "unknown";
+    case Attainment::not_met:
+      return "not_met";
+    case Attainment::met:
+      return "met";
+    case Attainment::exceeded:
+      return "exceeded";
   }
   return "unknown";
 }
@@ -152,9 +164,9 @@ void iku(Writer& w, const ComputedTables& t) {
     w.member("change_pct", k.change_pct);
     w.member("renstra_target", k.renstra_target);
     w.member("kemajuan", k.kemajuan);
-    for (const auto& [name, cell] : {std::pair{"kabupaten", &k.kabupaten},
-                                     std::pair{"provinsi", &k.provinsi},
-                                     std::pair{"nasional", &k.nasional}}) {
+    for (const auto& [name, cell] :
+         {std::pair{"kabupaten", &k.kabupaten}, std::pair{"provinsi", &k.provinsi},
+          std::pair{"nasional", &k.nasional}}) {
       w.key(name);
       w.open('{');
       w.member("reference", cell->reference);
@@ -306,11 +318,21 @@ std::string json_quote(const std::string& s) {
   for (char ch : s) {
     unsigned char c = static_cast<unsigned char>(ch);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20 || c == 0x7f) {
           static constexpr char kHex[] = "0123456789abcdef";

@@ -69,8 +69,8 @@ TEST(ExampleReport, AveragesUncapped) {
   EXPECT_EQ(t.overall.predikat.text, "Sangat Baik");
   EXPECT_EQ(t.overall.jumlah_iku.text, "6");
   EXPECT_EQ(t.overall.jumlah_sasaran.text, "2");
-  EXPECT_EQ(t.overall.tercapai.text, "3");  // trantib, apbdes, raperdes
-  EXPECT_EQ(t.overall.melampaui.text, "2");  // ikm, ipp
+  EXPECT_EQ(t.overall.tercapai.text, "3");        // trantib, apbdes, raperdes
+  EXPECT_EQ(t.overall.melampaui.text, "2");       // ikm, ipp
   EXPECT_EQ(t.overall.tidak_tercapai.text, "1");  // akip
   EXPECT_EQ(t.sasaran[1].melampaui.text, "2");
   EXPECT_EQ(t.sasaran[1].tercapai.text, "3");

@@ -65,9 +65,9 @@ inline report::Report megaluh() {
   r.year = 2024;
   r.date = {2025, 1, 3};
   r.scales = {capaian_scale(), ikm_scale()};
-  r.sasaran = {{"s1", "Meningkatnya Akuntabilitas dan Kinerja Kecamatan Megaluh", "t1", at(10)},
-               {"s2", "Meningkatnya kualitas penyelenggaraan pemerintahan dan layanan", "t2",
-                at(14)}};
+  r.sasaran = {
+      {"s1", "Meningkatnya Akuntabilitas dan Kinerja Kecamatan Megaluh", "t1", at(10)},
+      {"s2", "Meningkatnya kualitas penyelenggaraan pemerintahan dan layanan", "t2", at(14)}};
   report::Iku akip = iku("akip", "s1", 70.20, 60.61);
   akip.stated.numbers["capaian"] = {stated(87.48, 30)};
   akip.stated.numbers["target"] = {stated(70.10, 30), stated(70.20, 30)};
@@ -80,7 +80,11 @@ inline report::Report megaluh() {
   ikm.stated.numbers["capaian"] = {stated(117.07, 40)};
   report::Iku ipp = iku("ipp", "s2", 3.40, 3.44);
   ipp.stated.numbers["capaian"] = {stated(101.18, 50)};
-  r.iku = {akip, ikm, ipp, iku("trantib", "s2", 100, 100, 0), iku("apbdes", "s2", 100, 100, 0),
+  r.iku = {akip,
+           ikm,
+           ipp,
+           iku("trantib", "s2", 100, 100, 0),
+           iku("apbdes", "s2", 100, 100, 0),
            iku("raperdes", "s2", 100, 100, 0)};
 
   // Programs: p1's budget rolls up from its sub-kegiatan; p2 has only its own. No program
@@ -141,14 +145,14 @@ inline report::Report megaluh() {
 
   report::FreeTable penduduk;
   penduduk.id = "penduduk";
-  penduduk.columns = {{"No", report::Column::Kind::rownum, report::Column::Total::none},
-                      {"Desa", report::Column::Kind::text, report::Column::Total::none},
-                      {"Jumlah Penduduk", report::Column::Kind::integer,
-                       report::Column::Total::sum}};
+  penduduk.columns = {
+      {"No", report::Column::Kind::rownum, report::Column::Total::none},
+      {"Desa", report::Column::Kind::text, report::Column::Total::none},
+      {"Jumlah Penduduk", report::Column::Kind::integer, report::Column::Total::sum}};
   const std::pair<const char*, double> desa[] = {
-      {"Turi Pinggir", 3025}, {"Gongseng", 3265},    {"Megaluh", 2887},     {"Sudimoro", 3235},
-      {"Balongsari", 4418},   {"Sumbersari", 3179},  {"Ngogri", 3963},      {"Sidomulyo", 3903},
-      {"Balonggemek", 2153},  {"Dukuharum", 1442},   {"Sumberagung", 3112}, {"Pacarpeluk", 2622},
+      {"Turi Pinggir", 3025}, {"Gongseng", 3265},   {"Megaluh", 2887},     {"Sudimoro", 3235},
+      {"Balongsari", 4418},   {"Sumbersari", 3179}, {"Ngogri", 3963},      {"Sidomulyo", 3903},
+      {"Balonggemek", 2153},  {"Dukuharum", 1442},  {"Sumberagung", 3112}, {"Pacarpeluk", 2622},
       {"Kedungrejo", 2521}};
   for (const auto& [name, n] : desa) {
     penduduk.rows.push_back({report::Cell{name, 0, false}, report::Cell{"", n, true}});

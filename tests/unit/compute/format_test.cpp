@@ -40,9 +40,7 @@ TEST(FormatNumber, NegativesRoundAwayFromZeroAndNeverPrintMinusZero) {
   EXPECT_EQ(format_number(-0.0, 2), "0,00");
 }
 
-TEST(FormatNumber, RejectsNegativeDecimals) {
-  EXPECT_THROW(format_number(1.0, -1), InternalError);
-}
+TEST(FormatNumber, RejectsNegativeDecimals) { EXPECT_THROW(format_number(1.0, -1), InternalError); }
 
 TEST(FormatInteger, Extremes) {
   EXPECT_EQ(format_integer(3023722086), "3.023.722.086");

@@ -22,8 +22,8 @@ TEST(Capaian, HigherIsBetter) {
 
 TEST(Capaian, LowerIsBetterBelowAndAboveTarget) {
   // (2·target − realisasi) / target × 100
-  EXPECT_EQ(pct(capaian(x(10), x(8), Direction::lower)), "120,00%");   // better than target
-  EXPECT_EQ(pct(capaian(x(10), x(12), Direction::lower)), "80,00%");   // worse than target
+  EXPECT_EQ(pct(capaian(x(10), x(8), Direction::lower)), "120,00%");  // better than target
+  EXPECT_EQ(pct(capaian(x(10), x(12), Direction::lower)), "80,00%");  // worse than target
   EXPECT_EQ(pct(capaian(x(10), x(10), Direction::lower)), "100,00%");
   EXPECT_EQ(pct(capaian(x(10), x(25), Direction::lower)), "-50,00%");  // raw may go negative
 }
@@ -46,8 +46,8 @@ TEST(Capped, CapOnOffAndFloorAtZero) {
 TEST(Attainment, ComparesThePrintedCapaianWith100) {
   auto at = [](double v) { return attainment(number_value(Value::Kind::percent, x(v), 2)); };
   EXPECT_EQ(at(100), Attainment::met);
-  EXPECT_EQ(at(99.995), Attainment::met);     // prints 100,00
-  EXPECT_EQ(at(100.004), Attainment::met);    // prints 100,00
+  EXPECT_EQ(at(99.995), Attainment::met);   // prints 100,00
+  EXPECT_EQ(at(100.004), Attainment::met);  // prints 100,00
   EXPECT_EQ(at(100.005), Attainment::exceeded);
   EXPECT_EQ(at(99.994), Attainment::not_met);
   EXPECT_EQ(attainment(unknown_value(Value::Kind::percent)), Attainment::unknown);

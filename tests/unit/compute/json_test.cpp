@@ -43,8 +43,7 @@ TEST(Json, ExampleIsValidAndStable) {
   ComputedTables t = compute(r);
   std::string json = to_json(t);
   EXPECT_EQ(json, to_json(compute(r)));  // deterministic
-  EXPECT_EQ(python_on(json,
-                      "import json,sys; d=json.load(sys.stdin); print(\",\".join(d.keys()))"),
+  EXPECT_EQ(python_on(json, "import json,sys; d=json.load(sys.stdin); print(\",\".join(d.keys()))"),
             "iku,sasaran,overall,activities,budget,components,surveys,tables,refs\n");
   EXPECT_EQ(python_on(json,
                       "import json,sys; d=json.load(sys.stdin); k=d[\"iku\"][0]; "
@@ -52,12 +51,13 @@ TEST(Json, ExampleIsValidAndStable) {
                       "k[\"capaian\"][\"exact\"], \",\".join(list(k)[:6]))"),
             "akip 86,34% 86.33903133903134 30305/351 id,sasaran,target,realisasi,capaian,"
             "capaian_capped\n");
-  EXPECT_EQ(python_on(json,
-                      "import json,sys; d=json.load(sys.stdin); r=d[\"refs\"]; "
-                      "print(r[\"iku.akip.name\"][\"text\"] == \"Nilai \\\"AKIP\\\"\\n\\\\ Megaluh\", "
-                      "r[\"program.p1.serapan\"][\"value\"], r[\"program.p1.serapan\"][\"text\"], "
-                      "r[\"anggaran.total\"][\"exact\"], list(r) == sorted(r))"),
-            "True None t.a.d. 3023722086 True\n");
+  EXPECT_EQ(
+      python_on(json,
+                "import json,sys; d=json.load(sys.stdin); r=d[\"refs\"]; "
+                "print(r[\"iku.akip.name\"][\"text\"] == \"Nilai \\\"AKIP\\\"\\n\\\\ Megaluh\", "
+                "r[\"program.p1.serapan\"][\"value\"], r[\"program.p1.serapan\"][\"text\"], "
+                "r[\"anggaran.total\"][\"exact\"], list(r) == sorted(r))"),
+      "True None t.a.d. 3023722086 True\n");
 }
 
 }  // namespace
