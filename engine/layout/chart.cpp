@@ -58,7 +58,8 @@ std::vector<Point> marker(int series, Point c, Pt r) {
     case 2:
       return {{c.x, c.y - r * 1.2}, {c.x + r * 1.2, c.y + r}, {c.x - r * 1.2, c.y + r}};
     default:
-      return {{c.x, c.y - r * 1.3}, {c.x + r * 1.3, c.y}, {c.x, c.y + r * 1.3}, {c.x - r * 1.3, c.y}};
+      return {
+          {c.x, c.y - r * 1.3}, {c.x + r * 1.3, c.y}, {c.x, c.y + r * 1.3}, {c.x - r * 1.3, c.y}};
   }
 }
 
@@ -192,7 +193,8 @@ class ChartDrawing {
       std::vector<Point> points;
       for (size_t i = 0; i < series.values.size(); ++i) {
         if (!std::isfinite(series.values[i])) continue;
-        points.push_back({plot_.x + slot() * (static_cast<double>(i) + 0.5), y_of(series.values[i])});
+        points.push_back(
+            {plot_.x + slot() * (static_cast<double>(i) + 0.5), y_of(series.values[i])});
       }
       path.points = points;
       if (points.size() > 1) add(path);
@@ -207,9 +209,28 @@ class ChartDrawing {
         m.stroke = Color::black();
         m.stroke_width = Pt(0.3);
         add(m);
-        centred(value_label(series, i), small_, c.x, c.y - r * 1.5 - Pt(1));
+        // Above the highest point of the category, below the others: labels of nearby
+        // points of different series do not overprint each other.
+        const bool top = highest(i) == s;
+        const Pt baseline = top ? c.y - r * 1.5 - Pt(1)
+                                : c.y + r * 1.5 + Pt(1) + ctx_.font(small_).ascender(small_.size);
+        centred(value_label(series, i), small_, c.x, baseline);
       }
     }
+  }
+
+  /// Index of the series with the largest finite value in category `i`.
+  size_t highest(size_t i) const {
+    size_t best = 0;
+    double v = -HUGE_VAL;
+    for (size_t s = 0; s < chart_.series.size(); ++s) {
+      const auto& vals = chart_.series[s].values;
+      if (i < vals.size() && std::isfinite(vals[i]) && vals[i] > v) {
+        v = vals[i];
+        best = s;
+      }
+    }
+    return best;
   }
 
   /// Category names under the axis, wrapped to their slot; returns the y below them.

@@ -94,8 +94,7 @@ void scale(frame::Frame& f, double k) {
   f.size = {f.size.width * k, f.size.height * k};
 }
 
-Pt lines(frame::Frame& out, const std::vector<AlignedLine>& ls, const LineBox& box, Pt x,
-         Pt top) {
+Pt lines(frame::Frame& out, const std::vector<AlignedLine>& ls, const LineBox& box, Pt x, Pt top) {
   for (const auto& l : ls) {
     set_line(out, l.line, x + l.x, top + box.baseline);
     top += box.height;

@@ -9,7 +9,7 @@
 namespace lkjip::layout {
 namespace {
 
-constexpr double kCaptionGap = 6;  // pt between the graphic and its caption
+constexpr double kCaptionGap = 6;         // pt between the graphic and its caption
 constexpr double kPxPerPt = 96.0 / 72.0;  // an image pixel at 96 dpi
 
 /// A figure: its graphic (centred) and caption lines, handed out as one fragment.
@@ -29,7 +29,8 @@ class FigureFlow : public BlockFlow {
       if (!at_page_top) return std::nullopt;
       // Taller than a page: the graphic shrinks so that the whole figure fits.
       const Pt room = avail - caption_height();
-      if (room.v > 0 && graphic_.size.height.v > 0) draw::scale(graphic_, room / graphic_.size.height);
+      if (room.v > 0 && graphic_.size.height.v > 0)
+        draw::scale(graphic_, room / graphic_.size.height);
     }
     Fragment f;
     if (!anchor_.empty()) f.frame.add(frame::Anchor{anchor_, Point{}});
@@ -63,8 +64,9 @@ frame::Frame image_graphic(const Context& ctx, const doc::Figure& fig, Pt width,
   frame::Frame f;
   const auto& img = fig.image;
   if (!img || img->width_px <= 0 || img->height_px <= 0) {
-    ctx.sink.warning(fig.loc, fig.label + ": the figure has no usable image; only its caption "
-                                          "is printed");
+    ctx.sink.warning(fig.loc, fig.label +
+                                  ": the figure has no usable image; only its caption "
+                                  "is printed");
     return f;
   }
   const Pt natural(img->width_px / kPxPerPt);
@@ -75,12 +77,12 @@ frame::Frame image_graphic(const Context& ctx, const doc::Figure& fig, Pt width,
     const double dpi = img->width_px / (w.v / 72.0);
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.0f", dpi);
-    ctx.sink.warning(fig.loc,
-                     fig.label + ": image " + img->source_path + " is shown at " + buf +
-                         " dpi, below 96 dpi; it will look blurred in print",
-                     {"use an image at least " + std::to_string(static_cast<int>(
-                                                     std::ceil(w.v * kPxPerPt))) +
-                      " pixels wide"});
+    ctx.sink.warning(
+        fig.loc,
+        fig.label + ": image " + img->source_path + " is shown at " + buf +
+            " dpi, below 96 dpi; it will look blurred in print",
+        {"use an image at least " + std::to_string(static_cast<int>(std::ceil(w.v * kPxPerPt))) +
+         " pixels wide"});
   }
   f.size = {w, w * aspect};
   f.items.emplace_back(std::in_place_type<frame::Image>, Rect{Pt(0), Pt(0), w, w * aspect}, img);
@@ -93,9 +95,15 @@ FlowPtr make_figure_flow(const Context& ctx, const doc::Figure& figure, Pt width
   const Pt w = min(figure.width.value_or(width), width);
   frame::Frame graphic;
   switch (figure.kind) {
-    case doc::Figure::Kind::image: graphic = image_graphic(ctx, figure, width, max_height); break;
-    case doc::Figure::Kind::orgchart: graphic = draw_orgchart(ctx, figure.org, w); break;
-    case doc::Figure::Kind::chart: graphic = draw_chart(ctx, figure.chart, w); break;
+    case doc::Figure::Kind::image:
+      graphic = image_graphic(ctx, figure, width, max_height);
+      break;
+    case doc::Figure::Kind::orgchart:
+      graphic = draw_orgchart(ctx, figure.org, w);
+      break;
+    case doc::Figure::Kind::chart:
+      graphic = draw_chart(ctx, figure.chart, w);
+      break;
   }
   if (graphic.size.height > max_height && graphic.size.height.v > 0) {
     draw::scale(graphic, max_height / graphic.size.height);

@@ -45,8 +45,8 @@ class OrgChart {
     for (size_t i = 0; i < n; ++i) {
       lines_[i] = draw::compose_aligned(ctx_, draw::plain(nodes_[i].name), style(i),
                                         bw - Pt(2 * kPadX), report::HAlign::center);
-      height_[i] = box.height * static_cast<double>(std::max<size_t>(1, lines_[i].size())) +
-                   Pt(2 * kPadY);
+      height_[i] =
+          box.height * static_cast<double>(std::max<size_t>(1, lines_[i].size())) + Pt(2 * kPadY);
     }
     // Row heights per depth (boxes of one level share a height) and the staff band below.
     row_h_.assign(depth_count_, Pt(0));
@@ -140,9 +140,8 @@ class OrgChart {
     for (int i = 0; i < n; ++i) {
       const bool is_root = std::find(roots_.begin(), roots_.end(), i) != roots_.end();
       stacked_[i] = !is_root && !kids_[i].empty() && staff_[i].empty() &&
-                    std::all_of(kids_[i].begin(), kids_[i].end(), [&](int k) {
-                      return kids_[k].empty() && staff_[k].empty();
-                    });
+                    std::all_of(kids_[i].begin(), kids_[i].end(),
+                                [&](int k) { return kids_[k].empty() && staff_[k].empty(); });
     }
     depth_count_ = 1;
     for (int i = 0; i < n; ++i) depth_count_ = std::max(depth_count_, size_t(depth_[i]) + 1);
@@ -151,8 +150,9 @@ class OrgChart {
   /// In a row of its level (not a staff box, not stacked under its parent).
   bool in_row(size_t i) const {
     const int p = nodes_[i].parent;
-    const bool stacked_child = p >= 0 && static_cast<size_t>(p) < nodes_.size() && stacked_[p] &&
-                               std::find(kids_[p].begin(), kids_[p].end(), int(i)) != kids_[p].end();
+    const bool stacked_child =
+        p >= 0 && static_cast<size_t>(p) < nodes_.size() && stacked_[p] &&
+        std::find(kids_[p].begin(), kids_[p].end(), int(i)) != kids_[p].end();
     const bool staff = p >= 0 && static_cast<size_t>(p) < nodes_.size() &&
                        std::find(staff_[p].begin(), staff_[p].end(), int(i)) != staff_[p].end();
     return !stacked_child && !staff;

@@ -106,10 +106,12 @@ std::vector<CellWidths> column_limits(const std::vector<const std::vector<GridCe
     }
   }
   for (auto& l : lim) l.pref = max(l.pref, l.min);
-  std::stable_sort(spans.begin(), spans.end(),
-                   [](const auto& a, const auto& b) { return a.first->colspan < b.first->colspan; });
+  std::stable_sort(spans.begin(), spans.end(), [](const auto& a, const auto& b) {
+    return a.first->colspan < b.first->colspan;
+  });
   auto is_auto = [&](int c) {
-    return static_cast<size_t>(c) >= specs.size() || specs[static_cast<size_t>(c)].relative_width <= 0;
+    return static_cast<size_t>(c) >= specs.size() ||
+           specs[static_cast<size_t>(c)].relative_width <= 0;
   };
   for (const auto& [g, w] : spans) {
     std::vector<int> cols;
@@ -126,7 +128,8 @@ std::vector<CellWidths> column_limits(const std::vector<const std::vector<GridCe
       for (int c : cols) weight += lim[static_cast<size_t>(c)].pref;
       for (int c : cols) {
         auto& l = lim[static_cast<size_t>(c)];
-        const double share = weight.v > 0 ? l.pref / weight : 1.0 / static_cast<double>(cols.size());
+        const double share =
+            weight.v > 0 ? l.pref / weight : 1.0 / static_cast<double>(cols.size());
         l.*field += (need - have) * share;
       }
     };
@@ -244,7 +247,8 @@ std::string flat_text(const std::vector<doc::Inlines>& paras) {
 
 /// Content widths of inline runs at the style's size: the longest word and the longest line
 /// (an explicit "\n" ends a line).
-CellWidths measure_inlines(const Context& ctx, const doc::Inlines& in, const report::TextStyle& ts) {
+CellWidths measure_inlines(const Context& ctx, const doc::Inlines& in,
+                           const report::TextStyle& ts) {
   CellWidths w;
   Pt word, line;
   for (const auto& run : in) {
@@ -279,22 +283,25 @@ CellWidths measure_inlines(const Context& ctx, const doc::Inlines& in, const rep
 /// A measured cell at the reference size (factor 1); widths scale linearly with the size.
 struct CellInfo {
   std::vector<doc::Inlines> paras;
-  report::TextStyle style;     // at the reference size
+  report::TextStyle style;  // at the reference size
   report::HAlign align = report::HAlign::left;
   bool decimal = false, one_line = false, vcenter = false;
   std::optional<Color> fill;
-  Pt min, pref;                // content only, reference size
-  Pt frac;                     // decimal: width of ",dd…" (0 without a comma)
-  Pt right_pad;                // decimal: padding that lines the commas up, reference size
-  Pt indent;                   // level indent (does not scale)
+  Pt min, pref;  // content only, reference size
+  Pt frac;       // decimal: width of ",dd…" (0 without a comma)
+  Pt right_pad;  // decimal: padding that lines the commas up, reference size
+  Pt indent;     // level indent (does not scale)
 };
 
 report::HAlign to_halign(doc::CellAlign a) {
   switch (a) {
-    case doc::CellAlign::center: return report::HAlign::center;
+    case doc::CellAlign::center:
+      return report::HAlign::center;
     case doc::CellAlign::right:
-    case doc::CellAlign::decimal: return report::HAlign::right;
-    case doc::CellAlign::left: break;
+    case doc::CellAlign::decimal:
+      return report::HAlign::right;
+    case doc::CellAlign::left:
+      break;
   }
   return report::HAlign::left;
 }
@@ -520,7 +527,8 @@ class Painter {
         const Pt at(static_cast<double>(key) / kScale);
         for (size_t i = 0; i < segs.size();) {
           Pt a = segs[i].first, b = segs[i].second;
-          for (++i; i < segs.size() && segs[i].first <= b + Pt(1e-6); ++i) b = max(b, segs[i].second);
+          for (++i; i < segs.size() && segs[i].first <= b + Pt(1e-6); ++i)
+            b = max(b, segs[i].second);
           frame::Line line;
           line.width = g_.rule;
           line.from = horizontal ? Point{a - ext, at} : Point{at, a - ext};
@@ -709,8 +717,7 @@ doc::Row number_row(int ncols) {
 
 /// Cells of one section at scale `f`, composed in their columns.
 std::vector<CellBox> compose_cells(const Context& ctx, const std::vector<GridCell>& cells,
-                                   const std::vector<CellInfo>& info, double f,
-                                   const Geometry& g) {
+                                   const std::vector<CellInfo>& info, double f, const Geometry& g) {
   std::vector<CellBox> out;
   out.reserve(cells.size());
   const bool hyph = ctx.hyphenator != nullptr && ctx.style.hyphenate;
@@ -718,8 +725,8 @@ std::vector<CellBox> compose_cells(const Context& ctx, const std::vector<GridCel
     const auto& gc = cells[i];
     const auto& ci = info[i];
     const report::TextStyle ts = scaled(ci.style, f);
-    const Pt cell_w = g.col_x[static_cast<size_t>(gc.col + gc.colspan)] -
-                      g.col_x[static_cast<size_t>(gc.col)];
+    const Pt cell_w =
+        g.col_x[static_cast<size_t>(gc.col + gc.colspan)] - g.col_x[static_cast<size_t>(gc.col)];
     const Pt width = max(Pt(1), cell_w - g.pad_x * 2 - ci.indent - ci.right_pad * f);
     auto lines = std::make_shared<std::vector<draw::AlignedLine>>();
     for (const auto& p : ci.paras) {
@@ -749,7 +756,8 @@ std::vector<Unit> make_units(std::vector<CellBox> cells, const std::vector<doc::
                              const Geometry& g) {
   const size_t n = rows.size();
   std::vector<std::vector<size_t>> starting(n);
-  for (size_t i = 0; i < cells.size(); ++i) starting[static_cast<size_t>(cells[i].row)].push_back(i);
+  for (size_t i = 0; i < cells.size(); ++i)
+    starting[static_cast<size_t>(cells[i].row)].push_back(i);
   std::vector<Unit> units;
   for (size_t r = 0; r < n;) {
     size_t end = r + 1;
@@ -862,8 +870,8 @@ FlowPtr make_table_flow(const Context& ctx, const doc::Table& table, Pt width, P
   };
   TextBlock caption, caption_cont, source;
   if (!table.label.empty() || !table.caption.empty()) {
-    caption = block(draw::caption(table.label, table.caption), st.caption_style,
-                    report::HAlign::center);
+    caption =
+        block(draw::caption(table.label, table.caption), st.caption_style, report::HAlign::center);
     doc::Inlines cont = table.label.empty() ? table.caption : draw::plain(table.label, true);
     cont.push_back(draw::plain(st.continued_suffix).front());
     caption_cont = block(cont, st.caption_style, report::HAlign::center);

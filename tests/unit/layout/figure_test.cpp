@@ -136,8 +136,8 @@ TEST_F(LayoutTest, ChartsCarryTheirNumbersAsText) {
     const auto f = draw_chart(ctx_, capaian(kind), Pt(439));
     EXPECT_NEAR(f.size.width.v, 439, 1e-6);
     const std::string text = text_of(f);
-    for (const char* s : {"86,34\n", "92,5\n", "101,2\n", "Target\n", "Realisasi\n", "Capaian (%)\n",
-                          "IKU 2\n", "25\n", "125\n", "0\n"}) {
+    for (const char* s : {"86,34\n", "92,5\n", "101,2\n", "Target\n", "Realisasi\n",
+                          "Capaian (%)\n", "IKU 2\n", "25\n", "125\n", "0\n"}) {
       EXPECT_NE(text.find(s), std::string::npos) << s << " missing from\n" << text;
     }
     EXPECT_EQ(count(text, "100\n"), 4u) << text;  // three value labels and the 100 tick

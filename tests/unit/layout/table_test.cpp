@@ -152,10 +152,10 @@ doc::Table kpi_table(int rows) {
   for (int i = 0; i < rows; ++i) {
     char id[16];
     std::snprintf(id, sizeof id, "R%04d", i);
-    t.body.push_back(row({cell(std::to_string(i + 1), doc::CellAlign::center),
-                          cell(std::string(id) + " persentase layanan administrasi terpadu"),
-                          cell("100", doc::CellAlign::decimal),
-                          cell("86,34", doc::CellAlign::decimal)}));
+    t.body.push_back(
+        row({cell(std::to_string(i + 1), doc::CellAlign::center),
+             cell(std::string(id) + " persentase layanan administrasi terpadu"),
+             cell("100", doc::CellAlign::decimal), cell("86,34", doc::CellAlign::decimal)}));
   }
   t.source = "Bagian Perencanaan";
   return t;
@@ -311,7 +311,8 @@ TEST_F(LayoutTest, TooWideWithoutLandscapeShrinksAndWarns) {
 TEST_F(LayoutTest, DecimalCommasLineUp) {
   doc::Table t;
   t.columns = {{0, true}};
-  for (const char* v : {"100", "86,34", "7,5"}) t.body.push_back(row({cell(v, doc::CellAlign::decimal)}));
+  for (const char* v : {"100", "86,34", "7,5"})
+    t.body.push_back(row({cell(v, doc::CellAlign::decimal)}));
   auto flow = make_table_flow(ctx_, t, Pt(200), Pt(300));
   const auto f = flow->next(Pt(500), true);
   ASSERT_TRUE(f.has_value());
