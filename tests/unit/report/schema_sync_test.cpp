@@ -200,14 +200,14 @@ class SchemaSync : public ::testing::Test {
       return min ? std::to_string(static_cast<long long>(std::get<double>(min->v)) + 1) : "1";
     }
     if (t == "boolean") return "true";
-    if (t == "array") return "[" + toml_value(*node.get("items")) + "]";
-    std::string out = "{ ";
-    bool first = true;
+    std::string out;
+    if (t == "array") return out.append("[").append(toml_value(*node.get("items"))).append("]");
+    out = "{ ";
     for (const auto& [k, child] : *node.get("properties")->obj()) {
-      out += (first ? "" : ", ") + k + " = " + toml_value(child);
-      first = false;
+      if (out.size() > 2) out.append(", ");
+      out.append(k).append(" = ").append(toml_value(child));
     }
-    return out + " }";
+    return out.append(" }");
   }
 
   Json schema_;
