@@ -259,6 +259,49 @@ TEST_F(LayoutTest, RowTallerThanAPageSplitsBetweenLines) {
   for (const char* id : {"R0000", "R0002", "R0003"}) EXPECT_EQ(count(all, id), 1u) << id;
 }
 
+TEST_F(LayoutTest, RowspanGroupTallerThanAPageSplitsAtRowsWithSpanningTextContinued) {
+  auto t = kpi_table(0);
+  std::string sasaran;
+  for (int i = 0; i < 120; ++i) sasaran += "s" + std::to_string(i) + " ";
+  auto spanning = cell(sasaran);
+  spanning.rowspan = 40;
+  for (int i = 0; i < 40; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "R%04d", i);
+    std::vector<doc::Cell> cells{cell(std::to_string(i + 1)), cell(id), cell("100"), cell("9")};
+    if (i == 0) cells[1] = spanning;
+    if (i == 0) cells.insert(cells.begin() + 2, cell(id));
+    t.body.push_back(row(cells));
+  }
+  t.columns.push_back({});
+  auto flow = make_table_flow(ctx_, t, Pt(439), Pt(700));
+  const auto paged = page_out(*flow, Pt(200), Pt(300));
+  ASSERT_GE(paged.fragments.size(), 3u);
+  std::string all;
+  for (size_t i = 0; i < paged.fragments.size(); ++i) {
+    EXPECT_LE(paged.fragments[i].frame.size.height, paged.avail[i] + Pt(1e-6));
+    all += text_of(paged.fragments[i].frame);
+  }
+  std::vector<int> words;
+  std::istringstream in(all);
+  for (std::string w; in >> w;) {
+    if (w.size() > 1 && w[0] == 's' && std::isdigit(static_cast<unsigned char>(w[1]))) {
+      words.push_back(std::stoi(w.substr(1)));
+    }
+  }
+  std::vector<int> expected(120);
+  std::iota(expected.begin(), expected.end(), 0);
+  EXPECT_EQ(words, expected);
+  size_t last = 0;
+  for (int i = 0; i < 40; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "R%04d", i);
+    ASSERT_EQ(count(all, id), 1u) << id;
+    EXPECT_GT(all.find(id), last);
+    last = all.find(id);
+  }
+}
+
 TEST_F(LayoutTest, FortyColumnsGoLandscape) {
   doc::Table t;
   t.label = "Tabel 3.9";
