@@ -484,9 +484,12 @@ class Parser {
       if (k == Kind::blank) {
         size_t next = pos_;
         while (next < lines_.size() && lines_[next].blank()) ++next;
+        // Items separated by blank lines stay one list while their marker style agrees;
+        // without a blank line any marker continues the list (renumbered in its style).
         if (next < lines_.size() && classify(lines_[next]) == Kind::item &&
-            lines_[next].indent >= indent && lines_[next].indent <= indent + 1) {
-          pos_ = next;  // a blank line between items keeps the list going
+            lines_[next].indent >= indent && lines_[next].indent <= indent + 1 &&
+            match_marker(lines_[next].body())->style == style) {
+          pos_ = next;
           continue;
         }
         break;

@@ -104,14 +104,15 @@ struct Col {
 };
 
 /// A table with the given columns: a one-row header of their titles (when `header`), widths
-/// normalised to shares of 1. More header rows may follow; call finish() when they are done.
+/// normalised to shares of 1 (all 0: automatic widths). More header rows may follow; call
+/// finish() when they are done.
 Table shaped(const std::vector<Col>& cols, bool header = true) {
   Table t;
   double sum = 0;
   for (const Col& c : cols) sum += c.width;
   Row h{Row::Kind::body, {}};
   for (const Col& c : cols) {
-    t.columns.push_back({c.width / sum, c.numeric});
+    t.columns.push_back({sum > 0 ? c.width / sum : 0, c.numeric});
     h.cells.push_back(head_cell(c.title));
   }
   if (header) t.header.push_back(std::move(h));
@@ -596,7 +597,8 @@ Table free_table(const compute::TableResult& tr, const TableEnv& e) {
   std::vector<Col> cols;
   for (size_t i = 0; i < ft.columns.size(); ++i) {
     const report::Column& col = ft.columns[i];
-    double w = i < ft.widths.size() ? ft.widths[i] : 1;
+    // Without `widths` the layout sizes the columns to their content.
+    double w = i < ft.widths.size() ? ft.widths[i] : 0;
     cols.push_back({col.title, w, col.kind != report::Column::Kind::text});
   }
   Table t = shaped(cols);
