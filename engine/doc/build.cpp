@@ -24,8 +24,15 @@ int64_t days_from_civil(int y, int m, int d) {
   return era * 146097 + doe - 719468;
 }
 
-const char* const kFrontAnchors[] = {"kata-pengantar", "daftar-isi", "daftar-tabel",
-                                     "daftar-gambar"};
+/// The front-matter sections: anchor and title.
+struct FrontPart {
+  const char* anchor;
+  const char* title;
+};
+constexpr FrontPart kForeword{"kata-pengantar", "KATA PENGANTAR"};
+constexpr FrontPart kContents{"daftar-isi", "DAFTAR ISI"};
+constexpr FrontPart kTables{"daftar-tabel", "DAFTAR TABEL"};
+constexpr FrontPart kFigures{"daftar-gambar", "DAFTAR GAMBAR"};
 
 class Builder {
  public:
@@ -42,9 +49,9 @@ class Builder {
     doc.body = body();
     doc.cover = cover();
     doc.info = info();
-    doc.running_header = expand(style_.header_text, {{"unit", r_.unit},
-                                                     {"region", r_.region},
-                                                     {"year", std::to_string(r_.year)}});
+    doc.running_header =
+        expand(style_.header_text,
+               {{"unit", r_.unit}, {"region", r_.region}, {"year", std::to_string(r_.year)}});
     if (sink_.error_count() > errors_before) return std::nullopt;
     return doc;
   }
@@ -60,7 +67,7 @@ class Builder {
 
   /// The structural anchors are taken first, so a heading id cannot steal one of them.
   void reserve_anchors() {
-    for (const char* id : kFrontAnchors) anchors_.claim(id);
+    for (const FrontPart& p : {kForeword, kContents, kTables, kFigures}) anchors_.claim(p.anchor);
     for (size_t i = 0; i < r_.chapters.size(); ++i) anchors_.claim(chapter_anchor(i));
   }
 
@@ -125,26 +132,24 @@ class Builder {
 
   std::vector<Chapter> front() {
     std::vector<Chapter> front;
-    auto add = [&](const char* anchor, const char* title) -> Chapter& {
+    auto add = [&](const FrontPart& part) -> Chapter& {
       Chapter ch;
-      ch.anchor = anchor;
-      ch.title = title;
+      ch.anchor = part.anchor;
+      ch.title = part.title;
       front.push_back(std::move(ch));
       return front.back();
     };
     if (r_.foreword) {
-      Chapter& kp = add("kata-pengantar", "KATA PENGANTAR");
+      Chapter& kp = add(kForeword);
       MarkupEnv env = markup_env();
       env.place = [this](const BlockLine& b, Blocks& out) { place(b, out, false); };
       kp.blocks = parse_narrative(r_.foreword->text, {r_.foreword->first_line, true}, env, sink_);
       if (const report::Signatory* s = r_.find_signatory(r_.signatory))
         kp.blocks.push_back({signature_block({s}, place_date())});
     }
-    add("daftar-isi", "DAFTAR ISI").blocks.push_back({ListOf{ListOf::Kind::contents}});
-    if (table_count_ > 0)
-      add("daftar-tabel", "DAFTAR TABEL").blocks.push_back({ListOf{ListOf::Kind::tables}});
-    if (figure_count_ > 0)
-      add("daftar-gambar", "DAFTAR GAMBAR").blocks.push_back({ListOf{ListOf::Kind::figures}});
+    add(kContents).blocks.push_back({ListOf{ListOf::Kind::contents}});
+    if (table_count_ > 0) add(kTables).blocks.push_back({ListOf{ListOf::Kind::tables}});
+    if (figure_count_ > 0) add(kFigures).blocks.push_back({ListOf{ListOf::Kind::figures}});
     return front;
   }
 
@@ -152,9 +157,14 @@ class Builder {
   /// so outside a chapter (the foreword) only signatures and page breaks may be placed.
   void place(const BlockLine& b, Blocks& out, bool in_chapter) {
     switch (b.kind) {
-      case BlockLine::Kind::pagebreak: out.push_back({PageBreak{}}); return;
-      case BlockLine::Kind::signature: signature(b, out); return;
-      default: break;
+      case BlockLine::Kind::pagebreak:
+        out.push_back({PageBreak{}});
+        return;
+      case BlockLine::Kind::signature:
+        signature(b, out);
+        return;
+      default:
+        break;
     }
     if (!in_chapter) {
       sink_.error(b.loc, "tables and figures are numbered per chapter and cannot be placed here",
@@ -181,8 +191,9 @@ class Builder {
       for (const auto& x : r_.components) ids.push_back(x.id);
       for (const auto& x : r_.surveys) ids.push_back(x.id);
       auto hints = did_you_mean(arg.id, ids);
-      hints.push_back("@table names a [[table]], [[components]] or [[survey]] id or a generated "
-                      "table (input/SCHEMA.md)");
+      hints.push_back(
+          "@table names a [[table]], [[components]] or [[survey]] id or a generated "
+          "table (input/SCHEMA.md)");
       sink_.error(arg.loc, "unknown table '" + arg.id + "'", std::move(hints));
       return;
     }
@@ -232,7 +243,8 @@ class Builder {
     }
     auto hints = did_you_mean(arg.id, ids);
     hints.push_back(chart ? "@chart names a [[chart]] id" : "@figure names a [[figure]] id");
-    sink_.error(arg.loc, std::string("unknown ") + (chart ? "chart" : "figure") + " '" + arg.id + "'",
+    sink_.error(arg.loc,
+                std::string("unknown ") + (chart ? "chart" : "figure") + " '" + arg.id + "'",
                 std::move(hints));
   }
 
@@ -276,9 +288,26 @@ class Builder {
 
 }  // namespace
 
+/// PDF field names must be unique: when one signatory signs several blocks (the Kata
+/// Pengantar and the closing), the later fields get "_2", "_3", … appended.
+void make_field_names_unique(Document& d) {
+  std::map<std::string, int> seen;
+  auto visit = [&](std::vector<Chapter>& chapters) {
+    for (auto& c : chapters)
+      for (auto& b : c.blocks)
+        if (auto* s = std::get_if<Signature>(&b.v))
+          for (auto& p : s->parties)
+            if (const int n = ++seen[p.field]; n > 1) p.field += "_" + std::to_string(n);
+  };
+  visit(d.front);
+  visit(d.body);
+}
+
 std::optional<Document> build(const report::Report& r, const compute::ComputedTables& c,
                               const report::LayoutStyle& style, DiagnosticSink& sink) {
-  return Builder(r, c, style, sink).run();
+  auto d = Builder(r, c, style, sink).run();
+  if (d) make_field_names_unique(*d);
+  return d;
 }
 
 }  // namespace lkjip::doc

@@ -94,15 +94,6 @@ std::string page_label(const frame::PagedDocument& d, size_t index) {
   return {};
 }
 
-int64_t days_from_civil(int y, unsigned m, unsigned d) {  // Howard Hinnant's algorithm
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
 }  // namespace
 
 std::optional<Rendered> render(const std::string& input, const RenderOptions& options,
@@ -129,10 +120,7 @@ std::optional<Rendered> render(const std::string& input, const RenderOptions& op
   const auto computed = compute::compute(*rep);
   auto document = doc::build(*rep, computed, *style, sink);
   if (!document || sink.has_errors()) return std::nullopt;
-  document->info.epoch = options.epoch.value_or(
-      days_from_civil(rep->date.year, static_cast<unsigned>(rep->date.month),
-                      static_cast<unsigned>(rep->date.day)) *
-      86400);
+  if (options.epoch) document->info.epoch = *options.epoch;  // SOURCE_DATE_EPOCH
 
   layout::Context ctx{*style, *fonts, hyph.get(), sink};
   layout::LayoutStats stats;
