@@ -116,8 +116,8 @@ class Dumper {
                           std::to_string(f.image->width_px) + "x" +
                           std::to_string(f.image->height_px));
     for (const OrgNode& n : f.org)
-      line(depth + 1, "unit: " + n.name + " parent=" + std::to_string(n.parent) +
-                          (n.staff ? " staff" : ""));
+      line(depth + 1,
+           "unit: " + n.name + " parent=" + std::to_string(n.parent) + (n.staff ? " staff" : ""));
     if (f.kind != Figure::Kind::chart) return;
     const Chart& c = f.chart;
     std::string cats;
@@ -165,8 +165,8 @@ std::string dump(const Document& doc) {
   Dumper d;
   d.line(0, "cover: " + doc.cover.title + " / " + doc.cover.year_line + " / " + doc.cover.unit +
                 " / " + doc.cover.region + (doc.cover.logo ? " / logo" : ""));
-  d.line(0, "info: title=\"" + doc.info.title + "\" author=\"" + doc.info.author + "\" lang=" +
-                doc.info.lang + " epoch=" + std::to_string(doc.info.epoch));
+  d.line(0, "info: title=\"" + doc.info.title + "\" author=\"" + doc.info.author +
+                "\" lang=" + doc.info.lang + " epoch=" + std::to_string(doc.info.epoch));
   d.line(1, "subject: " + doc.info.subject);
   d.line(1, "keywords: " + doc.info.keywords);
   d.line(0, "header: " + doc.running_header);

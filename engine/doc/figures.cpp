@@ -149,9 +149,9 @@ std::shared_ptr<const frame::ImageData> read_image(const std::string& path, cons
   std::string ext = lower_extension(path);
   bool ext_png = ext == "png", ext_jpeg = ext == "jpg" || ext == "jpeg";
   if ((png && ext_jpeg) || (!png && ext_png))
-    sink.warning(loc, "image '" + path + "' has the extension ." + ext + " but is a " +
-                          (png ? "PNG" : "JPEG") + " image; it is read as " +
-                          (png ? "PNG" : "JPEG"),
+    sink.warning(loc,
+                 "image '" + path + "' has the extension ." + ext + " but is a " +
+                     (png ? "PNG" : "JPEG") + " image; it is read as " + (png ? "PNG" : "JPEG"),
                  {"rename the file to match its content"});
   return img;
 }
@@ -271,8 +271,9 @@ Chart serapan(const compute::ComputedTables& c) {
   }
   ch.series.push_back(std::move(s));
   if (!left_out.empty())
-    ch.note = "Tidak digambarkan karena realisasi anggarannya tidak diketahui: " +
-              join_names(left_out) + ".";
+    ch.note =
+        "Tidak digambarkan karena realisasi anggarannya tidak diketahui: " + join_names(left_out) +
+        ".";
   return ch;
 }
 
@@ -280,9 +281,12 @@ Chart serapan(const compute::ComputedTables& c) {
 
 Chart make_chart(const report::Chart& spec, const compute::ComputedTables& c) {
   switch (spec.kind) {
-    case report::Chart::Kind::target_realisasi: return target_realisasi(spec, c);
-    case report::Chart::Kind::trend: return trend(spec, c);
-    case report::Chart::Kind::serapan: return serapan(c);
+    case report::Chart::Kind::target_realisasi:
+      return target_realisasi(spec, c);
+    case report::Chart::Kind::trend:
+      return trend(spec, c);
+    case report::Chart::Kind::serapan:
+      return serapan(c);
   }
   internal_error("unhandled chart kind");
 }

@@ -101,12 +101,18 @@ std::string with_suffix(std::string s, char c) {
 /// Bullets print as "•" at every level; numbered styles keep their punctuation.
 std::string format_marker(ListStyle style, int n) {
   switch (style) {
-    case ListStyle::bullet: return "\u2022";
-    case ListStyle::dot_num: return with_suffix(std::to_string(n), '.');
-    case ListStyle::paren_num: return with_suffix(std::to_string(n), ')');
-    case ListStyle::enclosed_num: return with_suffix(with_suffix("", '(') + std::to_string(n), ')');
-    case ListStyle::dot_alpha: return with_suffix(compute::alpha(n, false), '.');
-    case ListStyle::paren_alpha: return with_suffix(compute::alpha(n, false), ')');
+    case ListStyle::bullet:
+      return "\u2022";
+    case ListStyle::dot_num:
+      return with_suffix(std::to_string(n), '.');
+    case ListStyle::paren_num:
+      return with_suffix(std::to_string(n), ')');
+    case ListStyle::enclosed_num:
+      return with_suffix(with_suffix("", '(') + std::to_string(n), ')');
+    case ListStyle::dot_alpha:
+      return with_suffix(compute::alpha(n, false), '.');
+    case ListStyle::paren_alpha:
+      return with_suffix(compute::alpha(n, false), ')');
   }
   return "";
 }
@@ -194,9 +200,11 @@ class InlineParser {
       }
     }
     flush();
-    if (bold_) sink_.error(at(bold_open), "unterminated '**' (bold)", {"write \\* for a literal asterisk"});
+    if (bold_)
+      sink_.error(at(bold_open), "unterminated '**' (bold)", {"write \\* for a literal asterisk"});
     if (italic_)
-      sink_.error(at(italic_open), "unterminated '*' (italic)", {"write \\* for a literal asterisk"});
+      sink_.error(at(italic_open), "unterminated '*' (italic)",
+                  {"write \\* for a literal asterisk"});
     return std::move(out_);
   }
 
@@ -243,7 +251,8 @@ class InlineParser {
         if (env_.refs)
           for (const auto& [k, v] : *env_.refs) ids.push_back(k);
         auto hints = did_you_mean(id, ids);
-        hints.push_back("{ref:id} names a table, figure or chart placed with @table/@figure/@chart");
+        hints.push_back(
+            "{ref:id} names a table, figure or chart placed with @table/@figure/@chart");
         sink_.error(loc, "unknown cross-reference '" + id + "'", std::move(hints));
         return;
       }
@@ -261,7 +270,8 @@ class InlineParser {
       if (env_.values)
         for (const auto& [k, val] : *env_.values) paths.push_back(k);
       auto hints = did_you_mean(path, paths);
-      hints.push_back("computed values are listed in input/SCHEMA.md; write \\{ for a literal brace");
+      hints.push_back(
+          "computed values are listed in input/SCHEMA.md; write \\{ for a literal brace");
       sink_.error(loc, "unknown value '{" + path + "}'", std::move(hints));
       return;
     }
@@ -279,11 +289,21 @@ class Parser {
     Blocks out;
     while (pos_ < lines_.size()) {
       switch (classify(lines_[pos_])) {
-        case Kind::blank: ++pos_; break;
-        case Kind::heading: heading(out); break;
-        case Kind::block: block(out); break;
-        case Kind::item: out.push_back({list(lines_[pos_].indent)}); break;
-        case Kind::text: top_paragraph(out); break;
+        case Kind::blank:
+          ++pos_;
+          break;
+        case Kind::heading:
+          heading(out);
+          break;
+        case Kind::block:
+          block(out);
+          break;
+        case Kind::item:
+          out.push_back({list(lines_[pos_].indent)});
+          break;
+        case Kind::text:
+          top_paragraph(out);
+          break;
       }
     }
     return out;
@@ -420,8 +440,10 @@ class Parser {
       if (i > start) words.emplace_back(b.substr(start, i - start), l.start + start);
     }
     static const std::pair<const char*, BlockLine::Kind> kKinds[] = {
-        {"table", BlockLine::Kind::table},         {"figure", BlockLine::Kind::figure},
-        {"chart", BlockLine::Kind::chart},         {"signature", BlockLine::Kind::signature},
+        {"table", BlockLine::Kind::table},
+        {"figure", BlockLine::Kind::figure},
+        {"chart", BlockLine::Kind::chart},
+        {"signature", BlockLine::Kind::signature},
         {"pagebreak", BlockLine::Kind::pagebreak}};
     BlockLine bl;
     bl.loc = at(line, l.start);
@@ -437,7 +459,8 @@ class Parser {
         for (const auto& [name, kind] : kKinds) names.emplace_back(name);
         auto hints = did_you_mean(words[0].first, names);
         hints.push_back("write \\@ for a literal '@' at the start of a line");
-        sink->error(bl.loc, "unknown block '@" + std::string(words[0].first) + "'", std::move(hints));
+        sink->error(bl.loc, "unknown block '@" + std::string(words[0].first) + "'",
+                    std::move(hints));
       }
       return std::nullopt;
     }

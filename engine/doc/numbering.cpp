@@ -6,7 +6,8 @@
 namespace lkjip::doc {
 
 std::string chapter_label(const report::LayoutStyle& style, int n) {
-  return expand(style.chapter_label, {{"chapter", std::to_string(n)}, {"chapter_roman", compute::roman(n, true)}});
+  return expand(style.chapter_label,
+                {{"chapter", std::to_string(n)}, {"chapter_roman", compute::roman(n, true)}});
 }
 
 std::string caption_label(const std::string& format, int chapter, int n) {

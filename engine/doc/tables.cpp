@@ -15,10 +15,13 @@ using Cells = std::vector<Cell>;
 
 report::HAlign halign(CellAlign a) {
   switch (a) {
-    case CellAlign::left: return report::HAlign::left;
-    case CellAlign::center: return report::HAlign::center;
+    case CellAlign::left:
+      return report::HAlign::left;
+    case CellAlign::center:
+      return report::HAlign::center;
     case CellAlign::right:
-    case CellAlign::decimal: return report::HAlign::right;
+    case CellAlign::decimal:
+      return report::HAlign::right;
   }
   return report::HAlign::left;
 }
@@ -59,14 +62,18 @@ Cell value_cell(const Value& v) {
   using K = Value::Kind;
   if (!v.known) return text_cell(v.text, CellAlign::center);
   switch (v.kind) {
-    case K::text: return text_cell(v.text);
+    case K::text:
+      return text_cell(v.text);
     case K::integer:
-    case K::money: return text_cell(v.text, CellAlign::right);
+    case K::money:
+      return text_cell(v.text, CellAlign::right);
     case K::number:
     case K::percent:
     case K::points:
-    case K::ratio: return text_cell(v.text, CellAlign::decimal);
-    case K::quantity: return text_cell(v.text, CellAlign::center);
+    case K::ratio:
+      return text_cell(v.text, CellAlign::decimal);
+    case K::quantity:
+      return text_cell(v.text, CellAlign::center);
   }
   return text_cell(v.text);
 }
@@ -173,10 +180,11 @@ std::vector<Row> by_sasaran(const compute::ComputedTables& c, size_t width,
 
 /// One group per program/kegiatan/sub-kegiatan in tree order (programs only when asked):
 /// its number and `lead` cells span the `details` rows (one per indicator, typically).
-std::vector<Row> by_activity(const compute::ComputedTables& c, bool programs_only, size_t width,
-                             const std::function<Cells(const compute::ActivityResult&)>& lead,
-                             const std::function<std::vector<Cells>(const compute::ActivityResult&)>& details,
-                             const std::function<Cells(const compute::ActivityResult&)>& trail = {}) {
+std::vector<Row> by_activity(
+    const compute::ComputedTables& c, bool programs_only, size_t width,
+    const std::function<Cells(const compute::ActivityResult&)>& lead,
+    const std::function<std::vector<Cells>(const compute::ActivityResult&)>& details,
+    const std::function<Cells(const compute::ActivityResult&)>& trail = {}) {
   std::vector<Row> body;
   for (const compute::ActivityResult& a : c.activities) {
     if (programs_only && a.level != 0) continue;
@@ -229,8 +237,11 @@ Table pk(const TableEnv& e) {
                            rows.push_back({text_cell(ind.indicator->name), value_cell(ind.target)});
                        return rows;
                      },
-                     [](const compute::ActivityResult& a) { return Cells{value_cell(a.budget.anggaran)}; }));
-  t.body.push_back(total_row({spanning(text_cell("Jumlah"), 4), value_cell(e.c.budget.figures.anggaran)}));
+                     [](const compute::ActivityResult& a) {
+                       return Cells{value_cell(a.budget.anggaran)};
+                     }));
+  t.body.push_back(
+      total_row({spanning(text_cell("Jumlah"), 4), value_cell(e.c.budget.figures.anggaran)}));
   return finish(std::move(t), e.style);
 }
 
@@ -263,7 +274,9 @@ std::vector<Cells> indicator_rows(const compute::ActivityResult& a, bool with_re
 }
 
 Table renja(const TableEnv& e) {
-  Table t = shaped({{"No", 8}, {"Program / Kegiatan / Sub Kegiatan", 40}, {"Indikator", 38},
+  Table t = shaped({{"No", 8},
+                    {"Program / Kegiatan / Sub Kegiatan", 40},
+                    {"Indikator", 38},
                     {"Target", 14, true}});
   t.body = by_activity(
       e.c, false, 2,
@@ -296,8 +309,8 @@ Table scale(const TableEnv& e) {
 Cell capaian_cell(const compute::IkuResult& k) {
   Cell cell = value_cell(k.capaian);
   if (k.capaian.known && k.capaian_capped.known && !(k.capaian.exact == k.capaian_capped.exact))
-    cell = text_cell(k.capaian.text + " (dihitung " + k.capaian_capped.text + ")",
-                     CellAlign::decimal);
+    cell =
+        text_cell(k.capaian.text + " (dihitung " + k.capaian_capped.text + ")", CellAlign::decimal);
   return cell;
 }
 
@@ -336,16 +349,16 @@ Table sasaran_summary(const TableEnv& e) {
                                head_cell("Sesuai Target"), head_cell("Tidak Mencapai Target")}));
   for (size_t s = 0; s < e.c.sasaran.size(); ++s) {
     const auto& sa = e.c.sasaran[s];
-    t.body.push_back(body_row({number_cell(std::to_string(s + 1)), text_cell(sa.sasaran->name),
-                               value_cell(sa.jumlah_iku), value_cell(sa.melampaui),
-                               value_cell(sa.tercapai), value_cell(sa.tidak_tercapai),
-                               value_cell(sa.capaian), value_cell(sa.predikat)}));
+    t.body.push_back(
+        body_row({number_cell(std::to_string(s + 1)), text_cell(sa.sasaran->name),
+                  value_cell(sa.jumlah_iku), value_cell(sa.melampaui), value_cell(sa.tercapai),
+                  value_cell(sa.tidak_tercapai), value_cell(sa.capaian), value_cell(sa.predikat)}));
   }
   const compute::Overall& o = e.c.overall;
-  t.body.push_back(total_row({spanning(text_cell("Jumlah"), 2), value_cell(o.jumlah_iku),
-                              value_cell(o.melampaui), value_cell(o.tercapai),
-                              value_cell(o.tidak_tercapai), value_cell(o.rata_rata),
-                              value_cell(o.predikat)}));
+  t.body.push_back(
+      total_row({spanning(text_cell("Jumlah"), 2), value_cell(o.jumlah_iku),
+                 value_cell(o.melampaui), value_cell(o.tercapai), value_cell(o.tidak_tercapai),
+                 value_cell(o.rata_rata), value_cell(o.predikat)}));
   t.source = "Capaian pada baris Jumlah: " + o.average_name + ".";
   return finish(std::move(t), e.style);
 }
@@ -397,7 +410,8 @@ Table multiyear(const TableEnv& e) {
       const compute::HistoryRow* row = nullptr;
       for (const auto& h : k.history)
         if (h.year == y) row = &h;
-      r.push_back(row ? value_cell(row->realisasi) : text_cell(compute::kUnknownText, CellAlign::center));
+      r.push_back(row ? value_cell(row->realisasi)
+                      : text_cell(compute::kUnknownText, CellAlign::center));
     }
     r.push_back(value_cell(k.capaian));
     r.push_back(value_cell(k.change));
@@ -441,16 +455,20 @@ Table comparison(const TableEnv& e) {
                     {"Nasional / Standar", 10, true},
                     {"Keterangan", 19}},
                    false);
-  t.header.push_back(body_row({head_cell("No", 1, 2), head_cell("Sasaran Strategis", 1, 2),
-                               head_cell("Indikator Kinerja", 1, 2),
-                               head_cell("Realisasi " + e.r.unit + " " + std::to_string(e.r.year), 1, 2),
-                               head_cell("Realisasi Pembanding", 3), head_cell("Keterangan", 1, 2)}));
-  t.header.push_back(body_row(
-      {head_cell("Kabupaten"), head_cell("Provinsi"), head_cell("Nasional / Standar")}));
+  t.header.push_back(
+      body_row({head_cell("No", 1, 2), head_cell("Sasaran Strategis", 1, 2),
+                head_cell("Indikator Kinerja", 1, 2),
+                head_cell("Realisasi " + e.r.unit + " " + std::to_string(e.r.year), 1, 2),
+                head_cell("Realisasi Pembanding", 3), head_cell("Keterangan", 1, 2)}));
+  t.header.push_back(
+      body_row({head_cell("Kabupaten"), head_cell("Provinsi"), head_cell("Nasional / Standar")}));
   t.body = by_sasaran(e.c, 6, [](const compute::IkuResult& k) {
-    return Cells{text_cell(k.iku->name),           value_cell(k.realisasi),
-                 value_cell(k.kabupaten.reference), value_cell(k.provinsi.reference),
-                 value_cell(k.nasional.reference),  text_cell(k.iku->compare.note)};
+    return Cells{text_cell(k.iku->name),
+                 value_cell(k.realisasi),
+                 value_cell(k.kabupaten.reference),
+                 value_cell(k.provinsi.reference),
+                 value_cell(k.nasional.reference),
+                 text_cell(k.iku->compare.note)};
   });
   return finish(std::move(t), e.style);
 }
@@ -462,8 +480,12 @@ Cells budget_cells(const compute::BudgetFigures& b) {
 }
 
 Table budget(const TableEnv& e) {
-  Table t = shaped({{"No", 5}, {"Program", 35}, {"Anggaran", 17, true}, {"Realisasi", 17, true},
-                    {"Serapan", 10, true}, {"Sisa", 16, true}});
+  Table t = shaped({{"No", 5},
+                    {"Program", 35},
+                    {"Anggaran", 17, true},
+                    {"Realisasi", 17, true},
+                    {"Serapan", 10, true},
+                    {"Sisa", 16, true}});
   for (const auto* a : programs(e.c)) {
     Cells r{number_cell(a->number), text_cell(a->activity->name)};
     for (Cell& c : budget_cells(a->budget)) r.push_back(std::move(c));
@@ -476,8 +498,12 @@ Table budget(const TableEnv& e) {
 }
 
 Table budget_sasaran(const TableEnv& e) {
-  Table t = shaped({{"No", 5}, {"Sasaran Strategis", 35}, {"Anggaran", 17, true},
-                    {"Proporsi", 10, true}, {"Realisasi", 17, true}, {"Serapan", 10, true}});
+  Table t = shaped({{"No", 5},
+                    {"Sasaran Strategis", 35},
+                    {"Anggaran", 17, true},
+                    {"Proporsi", 10, true},
+                    {"Realisasi", 17, true},
+                    {"Serapan", 10, true}});
   auto cells = [](const compute::BudgetFigures& b) {
     return Cells{value_cell(b.anggaran), value_cell(b.share), value_cell(b.realisasi),
                  value_cell(b.serapan)};
@@ -553,9 +579,9 @@ Table efficiency(const TableEnv& e) {
                                value_cell(sa.capaian), value_cell(sa.budget.serapan),
                                value_cell(sa.efisiensi)}));
   }
-  t.body.push_back(total_row({spanning(text_cell("Jumlah"), 2), value_cell(e.c.overall.rata_rata),
-                              value_cell(e.c.budget.figures.serapan),
-                              value_cell(e.c.budget.efisiensi)}));
+  t.body.push_back(
+      total_row({spanning(text_cell("Jumlah"), 2), value_cell(e.c.overall.rata_rata),
+                 value_cell(e.c.budget.figures.serapan), value_cell(e.c.budget.efisiensi)}));
   t.source = e.c.budget.efficiency_formula;
   return finish(std::move(t), e.style);
 }
@@ -573,11 +599,11 @@ Table rpjmd(const TableEnv& e) {
   for (const auto& [id, text] : tujuan) {
     std::vector<Row> rows;
     for (const auto& sa : e.c.sasaran) {
-      bool belongs = id.empty() ? std::none_of(st.tujuan.begin(), st.tujuan.end(),
-                                               [&](const report::Tujuan& x) {
-                                                 return x.id == sa.sasaran->tujuan;
-                                               })
-                                : sa.sasaran->tujuan == id;
+      bool belongs =
+          id.empty()
+              ? std::none_of(st.tujuan.begin(), st.tujuan.end(),
+                             [&](const report::Tujuan& x) { return x.id == sa.sasaran->tujuan; })
+              : sa.sasaran->tujuan == id;
       if (!belongs) continue;
       std::vector<Cells> iku_rows;
       for (size_t k : sa.iku) iku_rows.push_back({text_cell(e.c.iku.at(k).iku->name)});
@@ -705,7 +731,8 @@ const Generated kGenerated[] = {
     {"comparison", comparison,
      "Perbandingan Realisasi Kinerja {unit} dengan Kabupaten, Provinsi dan Nasional Tahun {year}"},
     {"budget", budget, "Realisasi Anggaran per Program {unit} Tahun {year}"},
-    {"budget_sasaran", budget_sasaran, "Alokasi Anggaran per Sasaran Strategis {unit} Tahun {year}"},
+    {"budget_sasaran", budget_sasaran,
+     "Alokasi Anggaran per Sasaran Strategis {unit} Tahun {year}"},
     {"capaian_anggaran_sasaran", capaian_anggaran_sasaran,
      "Pencapaian Kinerja Sasaran dan Anggaran {unit} Tahun {year}"},
     {"capaian_anggaran_program", capaian_anggaran_program,
@@ -726,8 +753,7 @@ std::string source_note(const std::string& source, const report::LayoutStyle& st
 /// The table of the record `id` among `results` (free tables, components, surveys), with the
 /// record's caption and source note.
 template <class Result, class Record>
-std::optional<Table> from_records(const std::vector<Result>& results,
-                                  const Record* Result::*record,
+std::optional<Table> from_records(const std::vector<Result>& results, const Record* Result::*record,
                                   Table (*make)(const Result&, const TableEnv&),
                                   const std::string& id, const TableEnv& e) {
   for (const Result& res : results) {
@@ -751,8 +777,8 @@ std::vector<std::string> generated_table_names() {
 
 std::optional<Table> make_table(const std::string& id, const TableEnv& e) {
   if (auto t = from_records(e.c.tables, &compute::TableResult::table, free_table, id, e)) return t;
-  if (auto t = from_records(e.c.components, &compute::ComponentsResult::components, components,
-                            id, e))
+  if (auto t =
+          from_records(e.c.components, &compute::ComponentsResult::components, components, id, e))
     return t;
   if (auto t = from_records(e.c.surveys, &compute::SurveyResult::survey, survey, id, e)) return t;
   for (const Generated& g : kGenerated) {
@@ -762,9 +788,9 @@ std::optional<Table> make_table(const std::string& id, const TableEnv& e) {
     if (custom != e.r.captions.end())
       t.caption = typed_caption(custom->second, SourceLoc{e.r.source_path}, e);
     else
-      t.caption = {plain(expand(g.caption, {{"unit", e.r.unit},
-                                             {"region", e.r.region},
-                                             {"year", std::to_string(e.r.year)}}))};
+      t.caption = {plain(expand(
+          g.caption,
+          {{"unit", e.r.unit}, {"region", e.r.region}, {"year", std::to_string(e.r.year)}}))};
     return t;
   }
   return std::nullopt;

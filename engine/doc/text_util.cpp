@@ -59,8 +59,8 @@ std::string expand(std::string_view format,
       size_t close = format.find('}', i);
       if (close != std::string_view::npos) {
         std::string_view name = format.substr(i + 1, close - i - 1);
-        auto it = std::find_if(vars.begin(), vars.end(),
-                               [&](const auto& v) { return v.first == name; });
+        auto it =
+            std::find_if(vars.begin(), vars.end(), [&](const auto& v) { return v.first == name; });
         if (it != vars.end()) {
           out += it->second;
           i = close + 1;

@@ -11,7 +11,8 @@ namespace lkjip::doc {
 
 /// Up to three candidates closest to `word` by edit distance, formatted as hints
 /// ("did you mean 'iku.akip.capaian'?"); empty when nothing is reasonably close.
-std::vector<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+std::vector<std::string> did_you_mean(std::string_view word,
+                                      const std::vector<std::string>& candidates);
 
 /// ASCII upper-casing; UTF-8 bytes above 0x7F are kept (Indonesian names are ASCII anyway).
 std::string upper(std::string_view s);

@@ -11,23 +11,28 @@ namespace {
 
 const report::LayoutStyle kStyle;  // the lkjip layout's defaults
 
-using testing::Sample;
 using testing::narrative;
+using testing::Sample;
 using testing::sample_report;
 
 report::Report with_chapters() {
   report::Report r = sample_report();
   r.foreword = narrative("Syukur Alhamdulillah, laporan {report.year} selesai.", 50);
   r.chapters = {
-      {"pendahuluan", "PENDAHULUAN",
+      {"pendahuluan",
+       "PENDAHULUAN",
        narrative("Pengukuran ada pada {ref:measurement}.\n\n# Kondisi Umum\n\n@table penduduk\n\n"
                  "@figure struktur",
                  100),
        {}},
-      {"perencanaan", "PERENCANAAN KINERJA",
-       narrative("# Perjanjian Kinerja\n\n@table pk\n\n@signature bupati camat", 200), {}},
-      {"akuntabilitas", "AKUNTABILITAS KINERJA",
-       narrative("@table measurement\n@chart grafik\n@table sasaran_summary", 300), {}},
+      {"perencanaan",
+       "PERENCANAAN KINERJA",
+       narrative("# Perjanjian Kinerja\n\n@table pk\n\n@signature bupati camat", 200),
+       {}},
+      {"akuntabilitas",
+       "AKUNTABILITAS KINERJA",
+       narrative("@table measurement\n@chart grafik\n@table sasaran_summary", 300),
+       {}},
   };
   return r;
 }
@@ -147,8 +152,8 @@ TEST(Build, PerjanjianKinerjaHasProgramsAndATotal) {
   // Only pk indicators appear: one per program here.
   int program_rows = 0;
   for (const Row& r : t.body)
-    if (!r.cells.empty() && cell_text(r.cells.back()) ==
-                                b.sample.computed.activities.at(0).budget.anggaran.text)
+    if (!r.cells.empty() &&
+        cell_text(r.cells.back()) == b.sample.computed.activities.at(0).budget.anggaran.text)
       ++program_rows;
   EXPECT_EQ(program_rows, 1);
 }
@@ -179,7 +184,8 @@ TEST(Build, SignatureBlocksFollowTataNaskahDinas) {
   EXPECT_EQ(foreword.place_date, "Jombang, 3 Januari 2025");
   ASSERT_EQ(foreword.parties.size(), 1u);
   const SignatureParty& camat = foreword.parties[0];
-  EXPECT_EQ(camat.jabatan_lines, (std::vector<std::string>{"Plt. CAMAT MEGALUH", "SEKRETARIS CAMAT,"}));
+  EXPECT_EQ(camat.jabatan_lines,
+            (std::vector<std::string>{"Plt. CAMAT MEGALUH", "SEKRETARIS CAMAT,"}));
   EXPECT_EQ(camat.pangkat_line, "Pembina (IV/a)");
   EXPECT_EQ(camat.nip_line, "NIP. 19791024 200501 1 007");
   EXPECT_EQ(camat.field, "ttd_camat");
@@ -211,16 +217,18 @@ std::vector<std::string> messages(const DiagnosticSink& sink) {
 
 TEST(Build, UnknownIdsInBlockLinesAreLocatedErrors) {
   report::Report r = sample_report();
-  r.chapters = {{"a", "PENUTUP",
-                 narrative("@table measurment\n@figure peta\n@signature camat sekda\n@chart grafik",
-                           20),
-                 {}}};
+  r.chapters = {
+      {"a",
+       "PENUTUP",
+       narrative("@table measurment\n@figure peta\n@signature camat sekda\n@chart grafik", 20),
+       {}}};
   Built b(std::move(r));
   EXPECT_FALSE(b.doc);
   auto m = messages(b.sink);
   ASSERT_EQ(m.size(), 3u);
-  EXPECT_TRUE(m[0].starts_with("sample.toml:20:8: error: unknown table 'measurment'\n"
-                               "  hint: did you mean 'measurement'?"))
+  EXPECT_TRUE(
+      m[0].starts_with("sample.toml:20:8: error: unknown table 'measurment'\n"
+                       "  hint: did you mean 'measurement'?"))
       << m[0];
   EXPECT_TRUE(m[1].starts_with("sample.toml:21:9: error: unknown figure 'peta'")) << m[1];
   EXPECT_TRUE(m[2].starts_with("sample.toml:22:18: error: unknown signatory 'sekda'")) << m[2];
@@ -234,8 +242,10 @@ TEST(Build, TablesPlacedTwiceOrOutsideAChapterAreErrors) {
   EXPECT_FALSE(b.doc);
   auto m = messages(b.sink);
   ASSERT_EQ(m.size(), 2u);
-  EXPECT_TRUE(m[0].starts_with("sample.toml:22:8: error: 'scale' is placed more than once")) << m[0];
-  EXPECT_TRUE(m[1].starts_with("sample.toml:5:1: error: tables and figures are numbered per chapter"))
+  EXPECT_TRUE(m[0].starts_with("sample.toml:22:8: error: 'scale' is placed more than once"))
+      << m[0];
+  EXPECT_TRUE(
+      m[1].starts_with("sample.toml:5:1: error: tables and figures are numbered per chapter"))
       << m[1];
 }
 

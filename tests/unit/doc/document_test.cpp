@@ -25,13 +25,15 @@ TEST(Dump, SmallDocumentMatchesGolden) {
   report::Report r = testing::sample_report();
   r.foreword = testing::narrative("Syukur **Alhamdulillah**, laporan {report.year} selesai.", 50);
   r.chapters = {
-      {"pendahuluan", "PENDAHULUAN",
+      {"pendahuluan",
+       "PENDAHULUAN",
        testing::narrative("Susunan organisasi ({ref:struktur}):\n\n"
                           "1. Camat\n2. Sekretariat\n   - Sub Bagian Umum\n\n"
                           "# Kependudukan {#penduduk-bab}\n\n@table penduduk\n@figure struktur",
                           100),
        {}},
-      {"akuntabilitas", "AKUNTABILITAS KINERJA",
+      {"akuntabilitas",
+       "AKUNTABILITAS KINERJA",
        testing::narrative("## Capaian {-}\n\nRata-rata {capaian.rata_rata}.\n\n@table measurement\n"
                           "@table multiyear\n@chart grafik\n@pagebreak\n@signature bupati camat",
                           200),

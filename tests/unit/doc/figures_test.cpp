@@ -59,8 +59,8 @@ Bytes jpeg(uint16_t width, uint16_t height) {
 
 std::string write(const std::string& name, const Bytes& b) {
   std::string path = ::testing::TempDir() + "/lkjip_doc_" + name;
-  std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(b.data()),
-                                              static_cast<std::streamsize>(b.size()));
+  std::ofstream(path, std::ios::binary)
+      .write(reinterpret_cast<const char*>(b.data()), static_cast<std::streamsize>(b.size()));
   return path;
 }
 

@@ -66,8 +66,9 @@ TEST(Markup, ParagraphLinesAreJoinedWithSpaces) {
 
 TEST(Markup, HeadingsAreNumberedAndNamed) {
   Fixture f;
-  Blocks b = f.parse("# Struktur Organisasi {#struktur}\n## Camat\n### Tugas {-}\n## Sekretariat\n"
-                     "# Isu Strategis");
+  Blocks b = f.parse(
+      "# Struktur Organisasi {#struktur}\n## Camat\n### Tugas {-}\n## Sekretariat\n"
+      "# Isu Strategis");
   ASSERT_EQ(b.size(), 5u);
   const auto& h1 = std::get<Heading>(b[0].v);
   EXPECT_EQ(h1.number, "2.1");
@@ -230,7 +231,8 @@ TEST(Markup, MalformedBlockLines) {
 }
 
 TEST(Markup, ScanFindsTheSameBlockLinesWithoutReporting) {
-  auto found = scan_block_lines("x\n@table a\n@figure\n@chart c", {SourceLoc{"t.toml", 1, 1}, true});
+  auto found =
+      scan_block_lines("x\n@table a\n@figure\n@chart c", {SourceLoc{"t.toml", 1, 1}, true});
   ASSERT_EQ(found.size(), 2u);
   EXPECT_EQ(found[1].kind, BlockLine::Kind::chart);
   EXPECT_EQ(found[1].args[0].loc.line, 4);

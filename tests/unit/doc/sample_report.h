@@ -133,10 +133,10 @@ inline report::Report sample_report() {
   penduduk.id = "penduduk";
   penduduk.caption = "Jumlah Penduduk per Desa Tahun {report.year}";
   penduduk.source = "Seksi Tata Pemerintahan";
-  penduduk.columns = {{"No", report::Column::Kind::rownum, report::Column::Total::none},
-                      {"Desa", report::Column::Kind::text, report::Column::Total::none},
-                      {"Jumlah Penduduk", report::Column::Kind::integer,
-                       report::Column::Total::sum}};
+  penduduk.columns = {
+      {"No", report::Column::Kind::rownum, report::Column::Total::none},
+      {"Desa", report::Column::Kind::text, report::Column::Total::none},
+      {"Jumlah Penduduk", report::Column::Kind::integer, report::Column::Total::sum}};
   penduduk.rows = {{{"Turi **Pinggir**", 0, false}, {"", 3025, true}},
                    {{"Gongseng", 0, false}, {"", 3265, true}}};
   penduduk.loc = {"sample.toml", 80, 1};
