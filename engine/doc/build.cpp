@@ -286,8 +286,6 @@ class Builder {
   }
 };
 
-}  // namespace
-
 /// PDF field names must be unique: when one signatory signs several blocks (the Kata
 /// Pengantar and the closing), the later fields get "_2", "_3", … appended.
 void make_field_names_unique(Document& d) {
@@ -297,11 +295,16 @@ void make_field_names_unique(Document& d) {
       for (auto& b : c.blocks)
         if (auto* s = std::get_if<Signature>(&b.v))
           for (auto& p : s->parties)
-            if (const int n = ++seen[p.field]; n > 1) p.field += "_" + std::to_string(n);
+            if (const int n = ++seen[p.field]; n > 1) {
+              p.field += '_';
+              p.field += std::to_string(n);
+            }
   };
   visit(d.front);
   visit(d.body);
 }
+
+}  // namespace
 
 std::optional<Document> build(const report::Report& r, const compute::ComputedTables& c,
                               const report::LayoutStyle& style, DiagnosticSink& sink) {
