@@ -1,8 +1,9 @@
-// Exact rationals. Sizes stay small in practice (a few hundred bits), so simple schoolbook
-// multiplication and bitwise long division are fast enough and easy to verify.
+// Exact rationals. Sizes stay small in practice (a few thousand bits at most), so schoolbook
+// multiplication and Knuth's long division are fast enough and easy to verify.
 #include "compute/exact.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 
@@ -81,22 +82,6 @@ BigUint BigUint::operator*(const BigUint& o) const {
   return r;
 }
 
-size_t BigUint::bit_length() const {
-  if (limbs_.empty()) return 0;
-  uint32_t top = limbs_.back();
-  size_t bits = 0;
-  while (top != 0) {
-    ++bits;
-    top >>= 1;
-  }
-  return (limbs_.size() - 1) * 32 + bits;
-}
-
-bool BigUint::bit(size_t i) const {
-  size_t limb = i / 32;
-  return limb < limbs_.size() && ((limbs_[limb] >> (i % 32)) & 1u) != 0;
-}
-
 void BigUint::divmod(const BigUint& n, const BigUint& d, BigUint& q, BigUint& r) {
   if (d.is_zero()) internal_error("BigUint division by zero");
   q = BigUint();
@@ -113,23 +98,65 @@ void BigUint::divmod(const BigUint& n, const BigUint& d, BigUint& q, BigUint& r)
     r = BigUint(rem);
     return;
   }
-  size_t bits = n.bit_length();
-  q.limbs_.assign(n.limbs_.size(), 0);
-  for (size_t i = bits; i-- > 0;) {
-    // r = r * 2 + bit i of n
-    uint32_t carry = n.bit(i) ? 1u : 0u;
-    for (uint32_t& limb : r.limbs_) {
-      uint32_t next = limb >> 31;
-      limb = (limb << 1) | carry;
-      carry = next;
+  if (n.compare(d) < 0) {
+    r = n;
+    return;
+  }
+  // Knuth's algorithm D (TAOCP 4.3.1), as in Hacker's Delight divmnu64: normalise so the
+  // divisor's top limb has its high bit set, then estimate each quotient limb from the top
+  // two limbs and correct it at most twice.
+  const size_t nd = d.limbs_.size(), nn = n.limbs_.size();
+  const int shift = std::countl_zero(d.limbs_.back());
+  std::vector<uint32_t> vn(nd), un(nn + 1);
+  for (size_t i = nd - 1; i > 0; --i) {
+    vn[i] = (d.limbs_[i] << shift) |
+            static_cast<uint32_t>(static_cast<uint64_t>(d.limbs_[i - 1]) >> (32 - shift));
+  }
+  vn[0] = d.limbs_[0] << shift;
+  un[nn] = static_cast<uint32_t>(static_cast<uint64_t>(n.limbs_[nn - 1]) >> (32 - shift));
+  for (size_t i = nn - 1; i > 0; --i) {
+    un[i] = (n.limbs_[i] << shift) |
+            static_cast<uint32_t>(static_cast<uint64_t>(n.limbs_[i - 1]) >> (32 - shift));
+  }
+  un[0] = n.limbs_[0] << shift;
+  constexpr uint64_t kBase = uint64_t{1} << 32;
+  q.limbs_.assign(nn - nd + 1, 0);
+  for (size_t j = nn - nd + 1; j-- > 0;) {
+    uint64_t top = (static_cast<uint64_t>(un[j + nd]) << 32) | un[j + nd - 1];
+    uint64_t qhat = top / vn[nd - 1], rhat = top % vn[nd - 1];
+    while (qhat >= kBase || qhat * vn[nd - 2] > ((rhat << 32) | un[j + nd - 2])) {
+      --qhat;
+      rhat += vn[nd - 1];
+      if (rhat >= kBase) break;
     }
-    if (carry != 0) r.limbs_.push_back(carry);
-    if (r.compare(d) >= 0) {
-      r = r - d;
-      q.limbs_[i / 32] |= 1u << (i % 32);
+    int64_t k = 0, t = 0;
+    for (size_t i = 0; i < nd; ++i) {  // un[j..] -= qhat * vn
+      uint64_t p = qhat * vn[i];
+      t = static_cast<int64_t>(un[i + j]) - k - static_cast<int64_t>(p & 0xffffffffu);
+      un[i + j] = static_cast<uint32_t>(t);
+      k = static_cast<int64_t>(p >> 32) - (t >> 32);
+    }
+    t = static_cast<int64_t>(un[j + nd]) - k;
+    un[j + nd] = static_cast<uint32_t>(t);
+    q.limbs_[j] = static_cast<uint32_t>(qhat);
+    if (t < 0) {  // qhat was one too large: add the divisor back
+      --q.limbs_[j];
+      uint64_t carry = 0;
+      for (size_t i = 0; i < nd; ++i) {
+        uint64_t sum = static_cast<uint64_t>(un[i + j]) + vn[i] + carry;
+        un[i + j] = static_cast<uint32_t>(sum);
+        carry = sum >> 32;
+      }
+      un[j + nd] = static_cast<uint32_t>(un[j + nd] + carry);
     }
   }
   q.trim();
+  r.limbs_.assign(nd, 0);  // remainder: un >> shift
+  for (size_t i = 0; i < nd; ++i) {
+    r.limbs_[i] =
+        (un[i] >> shift) | static_cast<uint32_t>(static_cast<uint64_t>(un[i + 1]) << (32 - shift));
+  }
+  r.trim();
 }
 
 BigUint BigUint::gcd(BigUint a, BigUint b) {

@@ -36,8 +36,6 @@ class BigUint {
  private:
   std::vector<uint32_t> limbs_;
   void trim();
-  size_t bit_length() const;
-  bool bit(size_t i) const;
 };
 
 /// An exact rational number, always reduced, denominator > 0.

@@ -88,6 +88,38 @@ TEST(BigUint, DivmodAndStrings) {
   EXPECT_THROW(BigUint(1u) - BigUint(2u), InternalError);
 }
 
+TEST(BigUint, LongDivisionOnEdgeLimbs) {
+  // Limbs at the edges of Knuth's quotient estimate (0, 1, 2^31 − 1, 2^31, 2^32 − 2,
+  // 2^32 − 1) for 3–4 limb dividends and 2–3 limb divisors: q·d + r = n and r < d.
+  const uint32_t edge[] = {0u, 1u, 0x7fffffffu, 0x80000000u, 0xfffffffeu, 0xffffffffu};
+  auto make = [&](std::initializer_list<int> idx) {  // little-endian limbs
+    BigUint v, scale(1u);
+    for (int i : idx) {
+      v = v + BigUint(edge[i]) * scale;
+      scale = scale * BigUint(static_cast<unsigned __int128>(1) << 32);
+    }
+    return v;
+  };
+  int checked = 0;
+  for (int a = 0; a < 6; ++a)
+    for (int b = 0; b < 6; ++b)
+      for (int c = 0; c < 6; ++c)
+        for (int e = 1; e < 6; ++e) {
+          BigUint n = make({a, b, c, e});
+          for (int x = 0; x < 6; ++x)
+            for (int y = 0; y < 6; ++y)
+              for (int z = 0; z < 6; ++z) {
+                BigUint d = z == 0 ? make({x, y == 0 ? 1 : y}) : make({x, y, z});
+                BigUint q, r;
+                BigUint::divmod(n, d, q, r);
+                ASSERT_EQ(q * d + r, n) << n.to_string() << " / " << d.to_string();
+                ASSERT_LT(r.compare(d), 0);
+                ++checked;
+              }
+        }
+  EXPECT_EQ(checked, 6 * 6 * 6 * 5 * 216);
+}
+
 TEST(Exact, ToDoubleIsNearest) {
   EXPECT_DOUBLE_EQ(Exact::from_double(86.34).to_double(), 86.34);
   EXPECT_DOUBLE_EQ((Exact::integer(1) / Exact::integer(3)).to_double(), 1.0 / 3.0);
