@@ -4,12 +4,14 @@
 // 70 internal error (a bug in lkjip).
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <thread>
 #include <vector>
@@ -17,6 +19,7 @@
 #include "compute/check.h"
 #include "compute/computed.h"
 #include "compute/json.h"
+#include "pdf/combine.h"
 #include "pdf/pdf_writer.h"
 #include "pipeline/diff.h"
 #include "pipeline/render.h"
@@ -34,7 +37,8 @@ const char* kHelp = R"(lkjip — typesets an LKjIP (Laporan Kinerja Instansi Pem
 
 Usage:
   lkjip render INPUT.toml -o OUT.pdf [options]      render one report
-  lkjip render INPUT... --out-dir DIR [--jobs N]   render many (files, folders or globs)
+  lkjip render INPUT... --out-dir DIR [--jobs N] [--combine FILE]
+                                                    render many (files, folders or globs)
   lkjip check INPUT.toml                            validate; list figures an old document
                                                     printed that disagree with the computation
   lkjip compute INPUT.toml --json                   all computed tables as JSON on stdout
@@ -48,6 +52,8 @@ Render options:
   -o, --output FILE      the PDF to write (written atomically: never left half-written)
   --out-dir DIR          folder for bulk output (one PDF per description, named after it)
   --jobs N               reports rendered in parallel (bulk; default: number of cores)
+  --combine FILE         bulk: also one print-ready PDF of every rendered report, in input
+                         order, each starting on an odd page (blank pages for duplex printing)
   --layout NAME          layouts/NAME.toml instead of the description's layout
   --force                overwrite a PDF even if it carries a signature
   --sign-spots FILE      write each signature field's page and rectangle as JSON (for BSrE)
@@ -101,7 +107,7 @@ std::string sign_spots_json(const pipeline::Rendered& r) {
 
 struct RenderArgs {
   std::vector<std::string> inputs;
-  std::string output, out_dir, sign_spots, dump;
+  std::string output, out_dir, sign_spots, dump, combine;
   unsigned jobs = 0;
   bool force = false;
   pipeline::RenderOptions options;
@@ -164,6 +170,40 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& raw) {
   return out;
 }
 
+/// Where bulk rendering writes the PDF of `input`.
+std::string bulk_output(const RenderArgs& a, const std::string& input) {
+  return (fs::path(a.out_dir) / fs::path(input).stem()).string() + ".pdf";
+}
+
+/// --combine: the PDFs bulk wrote for `rendered`, in order, as one duplex print file. Page
+/// labels and signature fields get the description's file name as prefix ("megaluh-2024-i").
+int combine_outputs(const RenderArgs& a, const std::vector<std::string>& rendered,
+                    size_t requested) {
+  std::vector<pdf::CombinePart> parts;
+  for (const auto& input : rendered) {
+    std::ifstream in(bulk_output(a, input), std::ios::binary);
+    pdf::CombinePart p;
+    p.pdf.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    p.prefix = fs::path(input).stem().string() + "-";
+    std::replace(p.prefix.begin(), p.prefix.end(), '.', '-');  // field names forbid '.'
+    parts.push_back(std::move(p));
+  }
+  DiagnosticSink sink;
+  const auto combined = pdf::combine_pdfs(
+      parts, "Kumpulan LKjIP (" + std::to_string(parts.size()) + " laporan)", sink);
+  sink.print(stderr);
+  if (!combined) return internal;  // the parts are lkjip's own output: a bug if unreadable
+  if (const std::string err = pipeline::write_file_atomically(a.combine, combined->pdf);
+      !err.empty()) {
+    std::fprintf(stderr, "lkjip: error: %s\n", err.c_str());
+    return io_error;
+  }
+  std::fprintf(stderr, "combined: %zu of %zu reports, %zu pages (%zu blank) in %s\n",
+               parts.size(), requested, combined->pages, combined->blank_pages,
+               a.combine.c_str());
+  return ok;
+}
+
 int bulk(RenderArgs& a, pipeline::Resources& res) {
   std::error_code ec;
   fs::create_directories(a.out_dir, ec);
@@ -186,8 +226,7 @@ int bulk(RenderArgs& a, pipeline::Resources& res) {
   auto worker = [&] {
     for (size_t i; (i = next++) < inputs.size();) {
       const auto start = std::chrono::steady_clock::now();
-      const std::string out =
-          (fs::path(a.out_dir) / fs::path(inputs[i]).stem()).string() + ".pdf";
+      const std::string out = bulk_output(a, inputs[i]);
       auto& r = results[i];
       try {
         r.code = render_one(inputs[i], out, a, res, &r.pages, &r.error);
@@ -211,10 +250,12 @@ int bulk(RenderArgs& a, pipeline::Resources& res) {
   for (auto& t : pool) t.join();
   if (tty) std::fputc('\n', stderr);
   size_t good = 0, pages = 0;
+  std::vector<std::string> rendered;
   for (size_t i = 0; i < inputs.size(); ++i) {
     if (results[i].code == ok) {
       ++good;
       pages += results[i].pages;
+      rendered.push_back(inputs[i]);
     }
   }
   const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -223,7 +264,11 @@ int bulk(RenderArgs& a, pipeline::Resources& res) {
   for (size_t i = 0; i < inputs.size(); ++i)
     if (results[i].code != ok)
       std::fprintf(stderr, "  failed: %s: %s\n", inputs[i].c_str(), results[i].error.c_str());
-  return good == inputs.size() ? ok : input_error;
+  int code = good == inputs.size() ? ok : input_error;
+  // A failed report is left out of the combined file; the summary and exit status say so.
+  if (!a.combine.empty() && !rendered.empty())
+    if (const int c = combine_outputs(a, rendered, inputs.size()); c != ok) code = c;
+  return code;
 }
 
 int cmd_render(int argc, char** argv) {
@@ -237,6 +282,7 @@ int cmd_render(int argc, char** argv) {
     if (arg == "-o" || arg == "--output") a.output = value("-o");
     else if (arg == "--out-dir") a.out_dir = value("--out-dir");
     else if (arg == "--jobs") a.jobs = static_cast<unsigned>(std::stoul(value("--jobs")));
+    else if (arg == "--combine") a.combine = value("--combine");
     else if (arg == "--layout") a.options.layout = value("--layout");
     else if (arg == "--sign-spots") a.sign_spots = value("--sign-spots");
     else if (arg == "--force") a.force = true;
@@ -252,6 +298,7 @@ int cmd_render(int argc, char** argv) {
   if (a.inputs.empty()) throw std::invalid_argument("render needs an input description");
   pipeline::Resources res(data_dir());
   if (!a.out_dir.empty()) return bulk(a, res);
+  if (!a.combine.empty()) throw std::invalid_argument("--combine needs --out-dir DIR");
   if (a.inputs.size() > 1) throw std::invalid_argument("several inputs need --out-dir DIR");
   if (a.output.empty()) throw std::invalid_argument("render needs -o OUT.pdf");
   return render_one(a.inputs[0], a.output, a, res, nullptr, nullptr);
