@@ -1,0 +1,367 @@
+#include "pipeline/recap.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "compute/format.h"
+#include "compute/json.h"
+#include "doc/doc.h"
+#include "doc/text_util.h"
+#include "layout/paginate.h"
+#include "pdf/pdf_writer.h"
+#include "report/model.h"
+
+namespace lkjip::pipeline {
+
+namespace {
+
+using compute::Exact;
+using compute::Value;
+
+/// Kabupaten figures (totals) are printed with two decimals, the usual LKjIP setting.
+constexpr int kTotalDecimals = 2;
+
+Value figure(Value::Kind kind, const Exact& exact, int decimals, std::string text) {
+  Value v;
+  v.kind = kind;
+  v.known = true;
+  v.exact = exact;
+  v.number = exact.to_double();
+  v.decimals = decimals;
+  v.text = std::move(text);
+  return v;
+}
+
+Value unknown(Value::Kind kind) {
+  Value v;
+  v.kind = kind;
+  v.text = compute::kUnknownText;
+  return v;
+}
+
+/// Whole rupiah of a money figure (money is integer rupiah, at most 10^15: fits).
+int64_t rupiah(const Exact& e) { return std::stoll(e.rounded(0).to_string()); }
+
+Value money(const Exact& sum) {
+  return figure(Value::Kind::money, sum, 0,
+                compute::format_money(rupiah(sum), report::Settings::Money::puebi));
+}
+
+Value percent(const Exact& v) {
+  return figure(Value::Kind::percent, v, kTotalDecimals, compute::format_percent(v, kTotalDecimals));
+}
+
+Value count(const Exact& v) {
+  return figure(Value::Kind::integer, v, 0, compute::format_number(v, 0));
+}
+
+RecapTotals totals(const std::vector<RecapRow>& rows) {
+  RecapTotals t;
+  Exact anggaran, realisasi, both_anggaran, both_realisasi, capaian;
+  size_t with_anggaran = 0, with_realisasi = 0, with_capaian = 0;
+  Exact counts[4];
+  for (const RecapRow& r : rows) {
+    if (r.anggaran.known) {
+      anggaran = anggaran + r.anggaran.exact;
+      ++with_anggaran;
+    }
+    if (r.realisasi.known) {
+      realisasi = realisasi + r.realisasi.exact;
+      ++with_realisasi;
+    }
+    if (r.anggaran.known && r.realisasi.known) {
+      both_anggaran = both_anggaran + r.anggaran.exact;
+      both_realisasi = both_realisasi + r.realisasi.exact;
+      ++t.serapan_units;
+    }
+    if (r.capaian.known) {
+      capaian = capaian + r.capaian.exact;
+      ++with_capaian;
+    }
+    const Value* c[4] = {&r.jumlah_iku, &r.melampaui, &r.tercapai, &r.tidak_tercapai};
+    for (int i = 0; i < 4; ++i)
+      if (c[i]->known) counts[i] = counts[i] + c[i]->exact;
+  }
+  t.anggaran = with_anggaran ? money(anggaran) : unknown(Value::Kind::money);
+  t.realisasi = with_realisasi ? money(realisasi) : unknown(Value::Kind::money);
+  t.serapan = t.serapan_units && !both_anggaran.is_zero()
+                  ? percent(both_realisasi / both_anggaran * Exact::integer(100))
+                  : unknown(Value::Kind::percent);
+  t.capaian = with_capaian
+                  ? percent(capaian / Exact::integer(static_cast<int64_t>(with_capaian)))
+                  : unknown(Value::Kind::percent);
+  t.jumlah_iku = count(counts[0]);
+  t.melampaui = count(counts[1]);
+  t.tercapai = count(counts[2]);
+  t.tidak_tercapai = count(counts[3]);
+  return t;
+}
+
+/// The printed figure as a plain decimal ("86.34", "3023722086"); empty when unknown.
+std::string machine(const Value& v) {
+  return v.known ? v.exact.rounded(v.decimals).to_string() : std::string();
+}
+
+// ---- JSON and CSV ------------------------------------------------------------------------------
+
+void json_figure(std::string& out, const char* name, const Value& v) {
+  const std::string m = machine(v);
+  out += ", " + compute::json_quote(name) + ": " + (m.empty() ? "null" : m) + ", " +
+         compute::json_quote(std::string(name) + "_text") + ": " + compute::json_quote(v.text);
+}
+
+/// The figures shared by unit rows and the totals, in column order.
+template <class Row>
+void json_figures(std::string& out, const Row& r) {
+  json_figure(out, "capaian", r.capaian);
+  json_figure(out, "jumlah_iku", r.jumlah_iku);
+  json_figure(out, "melampaui", r.melampaui);
+  json_figure(out, "tercapai", r.tercapai);
+  json_figure(out, "tidak_tercapai", r.tidak_tercapai);
+  json_figure(out, "anggaran", r.anggaran);
+  json_figure(out, "realisasi", r.realisasi);
+  json_figure(out, "serapan", r.serapan);
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+template <class Row>
+std::string csv_line(const std::string& unit, const std::string& predikat, const Row& r) {
+  std::string line = csv_field(unit) + "," + machine(r.capaian) + "," + csv_field(predikat);
+  for (const Value* v : {&r.jumlah_iku, &r.melampaui, &r.tercapai, &r.tidak_tercapai,
+                         &r.anggaran, &r.realisasi, &r.serapan})
+    line += "," + machine(*v);
+  return line + "\r\n";
+}
+
+// ---- The typeset recap -------------------------------------------------------------------------
+
+doc::Cell cell(const std::string& text, doc::CellAlign align = doc::CellAlign::left,
+               bool bold = false) {
+  doc::Paragraph p;
+  p.indent = false;
+  p.align = align == doc::CellAlign::center  ? report::HAlign::center
+            : align == doc::CellAlign::left ? report::HAlign::left
+                                            : report::HAlign::right;
+  p.content.push_back({text, false, false, false, ""});
+  doc::Cell c;
+  c.blocks.push_back({std::move(p)});
+  c.align = align;
+  c.bold = bold;
+  return c;
+}
+
+doc::Cell head(const std::string& text, int colspan = 1, int rowspan = 1) {
+  doc::Cell c = cell(text, doc::CellAlign::center, true);
+  c.colspan = colspan;
+  c.rowspan = rowspan;
+  return c;
+}
+
+/// A figure cell: percentages on their decimal comma, counts and money to the right, the
+/// unknown marker centred. Money is printed without "Rp" (the column header says it), so that
+/// units with different money styles line up.
+doc::Cell number(const Value& v) {
+  if (!v.known) return cell(v.text, doc::CellAlign::center);
+  if (v.kind == Value::Kind::money)
+    return cell(compute::format_number(v.exact, 0), doc::CellAlign::right);
+  return cell(v.text, v.kind == Value::Kind::percent ? doc::CellAlign::decimal
+                                                     : doc::CellAlign::right);
+}
+
+template <class Row>
+void add_figures(std::vector<doc::Cell>& cells, const Row& r) {
+  for (const Value* v : {&r.jumlah_iku, &r.melampaui, &r.tercapai, &r.tidak_tercapai,
+                         &r.anggaran, &r.realisasi, &r.serapan})
+    cells.push_back(number(*v));
+}
+
+doc::Table recap_table(const Recap& recap) {
+  doc::Table t;
+  t.anchor = "tabel_rekap";
+  t.label = "Tabel 1";
+  t.caption.push_back({"Rekapitulasi Capaian Kinerja dan Serapan Anggaran Unit Kerja " +
+                           recap.region + " Tahun " + std::to_string(recap.year),
+                       false, false, false, ""});
+  // No, unit, capaian, predikat, four IKU counts, anggaran, realisasi, serapan.
+  t.columns = {{4, false}, {22, false}, {9, true}, {12, false}, {5, true}, {7, true},
+               {6, true},  {6, true},   {12, true}, {12, true}, {8, true}};
+  t.header.push_back({doc::Row::Kind::body,
+                      {head("No", 1, 2), head("Unit Kerja", 1, 2), head("Capaian Kinerja", 1, 2),
+                       head("Predikat", 1, 2), head("Indikator Kinerja Utama", 4),
+                       head("Anggaran (Rp)", 1, 2), head("Realisasi (Rp)", 1, 2),
+                       head("Serapan", 1, 2)}});
+  t.header.push_back({doc::Row::Kind::body,
+                      {head("Jumlah"), head("Melampaui"), head("Tercapai"), head("Tidak Tercapai")}});
+  for (size_t i = 0; i < recap.rows.size(); ++i) {
+    const RecapRow& r = recap.rows[i];
+    std::vector<doc::Cell> cells = {cell(std::to_string(i + 1), doc::CellAlign::center),
+                                    cell(r.unit), number(r.capaian), cell(r.predikat.text)};
+    add_figures(cells, r);
+    t.body.push_back({doc::Row::Kind::body, std::move(cells)});
+  }
+  doc::Cell label = cell("JUMLAH", doc::CellAlign::center, true);
+  label.colspan = 2;
+  std::vector<doc::Cell> cells = {label, number(recap.total.capaian), cell("")};
+  add_figures(cells, recap.total);
+  for (doc::Cell& c : cells) c.bold = true;
+  t.body.push_back({doc::Row::Kind::total, std::move(cells)});
+  t.source = "Capaian kinerja: rata-rata yang ditetapkan tiap unit; baris jumlah: rata-rata "
+             "capaian unit, jumlah anggaran dan realisasi, serapan = jumlah realisasi / jumlah "
+             "anggaran";
+  if (recap.total.serapan_units < recap.rows.size())
+    t.source += " (atas " + std::to_string(recap.total.serapan_units) +
+                " unit yang anggaran dan realisasinya diketahui)";
+  t.source += ".";
+  return t;
+}
+
+doc::Document recap_document(const Recap& recap, int64_t epoch) {
+  const std::string year = std::to_string(recap.year);
+  doc::Document d;
+  d.cover.title = "REKAPITULASI LAPORAN KINERJA INSTANSI PEMERINTAH";
+  d.cover.year_line = "TAHUN " + year;
+  d.cover.unit = "PERANGKAT DAERAH DAN KECAMATAN";
+  d.cover.region = doc::upper(recap.region);
+  doc::Chapter ch;
+  ch.anchor = "rekap";
+  ch.title = "REKAPITULASI CAPAIAN KINERJA DAN SERAPAN ANGGARAN";
+  doc::Paragraph intro;
+  intro.content.push_back(
+      {"Tabel berikut merangkum Laporan Kinerja Instansi Pemerintah (LKjIP) tahun " + year +
+           " dari " + std::to_string(recap.rows.size()) + " unit kerja " + recap.region +
+           ". Setiap angka diambil dari perhitungan laporan unit yang bersangkutan.",
+       false, false, false, ""});
+  ch.blocks.push_back({std::move(intro)});
+  ch.blocks.push_back({recap_table(recap)});
+  d.body.push_back(std::move(ch));
+  d.running_header = "Rekapitulasi LKjIP " + recap.region + " Tahun " + year;
+  d.info.title = d.running_header;
+  d.info.author = recap.region;
+  d.info.subject = "Rekapitulasi capaian kinerja dan serapan anggaran " + recap.region +
+                   " tahun " + year;
+  d.info.keywords = "LKjIP, SAKIP, rekapitulasi, " + recap.region + ", " + year;
+  d.info.epoch = epoch;
+  return d;
+}
+
+}  // namespace
+
+std::optional<RecapSort> parse_recap_sort(const std::string& name) {
+  if (name == "unit") return RecapSort::unit;
+  if (name == "capaian") return RecapSort::capaian;
+  if (name == "serapan") return RecapSort::serapan;
+  if (name == "anggaran") return RecapSort::anggaran;
+  return std::nullopt;
+}
+
+std::optional<Recap> build_recap(const std::vector<std::string>& inputs, DiagnosticSink& sink) {
+  Recap recap;
+  bool failed = inputs.empty();
+  if (failed) sink.error({}, "recap: no descriptions given");
+  for (const std::string& input : inputs) {
+    auto rep = report::load_description(input, {}, sink);
+    if (!rep) {
+      failed = true;
+      continue;
+    }
+    const auto c = compute::compute(*rep);
+    RecapRow row;
+    row.unit = rep->unit;
+    row.source = input;
+    row.capaian = c.overall.rata_rata;
+    row.average_name = c.overall.average_name;
+    row.predikat = c.overall.predikat;
+    row.jumlah_iku = c.overall.jumlah_iku;
+    row.melampaui = c.overall.melampaui;
+    row.tercapai = c.overall.tercapai;
+    row.tidak_tercapai = c.overall.tidak_tercapai;
+    row.anggaran = c.budget.figures.anggaran;
+    row.realisasi = c.budget.figures.realisasi;
+    row.serapan = c.budget.figures.serapan;
+    if (recap.rows.empty()) {
+      recap.region = rep->region;
+      recap.year = rep->year;
+    } else if (rep->region != recap.region || rep->year != recap.year) {
+      sink.warning({input}, "this unit reports on " + rep->region + " " +
+                                std::to_string(rep->year) + ", the first one on " + recap.region +
+                                " " + std::to_string(recap.year),
+                   {"the recap is titled after the first description"});
+    }
+    namespace chr = std::chrono;
+    const chr::sys_days day = chr::year(rep->date.year) / rep->date.month / rep->date.day;
+    recap.epoch = std::max<int64_t>(recap.epoch, day.time_since_epoch().count() * int64_t{86400});
+    recap.rows.push_back(std::move(row));
+  }
+  if (failed) return std::nullopt;
+  recap.total = totals(recap.rows);
+  return recap;
+}
+
+void sort_recap(Recap& recap, RecapSort by) {
+  if (by == RecapSort::input) return;
+  if (by == RecapSort::unit) {
+    std::stable_sort(recap.rows.begin(), recap.rows.end(),
+                     [](const RecapRow& a, const RecapRow& b) { return a.unit < b.unit; });
+    return;
+  }
+  const auto key = [by](const RecapRow& r) -> const Value& {
+    return by == RecapSort::capaian ? r.capaian : by == RecapSort::serapan ? r.serapan : r.anggaran;
+  };
+  std::stable_sort(recap.rows.begin(), recap.rows.end(),
+                   [&](const RecapRow& a, const RecapRow& b) {
+                     const Value &x = key(a), &y = key(b);
+                     if (x.known != y.known) return x.known;
+                     return x.known && x.exact > y.exact;
+                   });
+}
+
+std::string recap_json(const Recap& recap) {
+  std::string out = "{\"region\": " + compute::json_quote(recap.region) +
+                    ", \"year\": " + std::to_string(recap.year) + ", \"units\": [";
+  for (size_t i = 0; i < recap.rows.size(); ++i) {
+    const RecapRow& r = recap.rows[i];
+    out += i ? ",\n  " : "\n  ";
+    out += "{\"unit\": " + compute::json_quote(r.unit) +
+           ", \"source\": " + compute::json_quote(r.source) +
+           ", \"average\": " + compute::json_quote(r.average_name);
+    json_figures(out, r);
+    out += ", \"predikat\": " + compute::json_quote(r.predikat.text) + "}";
+  }
+  out += "],\n \"total\": {\"units\": " + std::to_string(recap.rows.size()) +
+         ", \"serapan_units\": " + std::to_string(recap.total.serapan_units);
+  json_figures(out, recap.total);
+  return out + "}}\n";
+}
+
+std::string recap_csv(const Recap& recap) {
+  std::string out =
+      "unit,capaian,predikat,jumlah_iku,melampaui,tercapai,tidak_tercapai,anggaran,realisasi,"
+      "serapan\r\n";
+  for (const RecapRow& r : recap.rows) out += csv_line(r.unit, r.predikat.text, r);
+  return out + csv_line("JUMLAH", "", recap.total);
+}
+
+std::optional<std::string> recap_pdf(const Recap& recap, const RecapPdfOptions& options,
+                                     Resources& resources, DiagnosticSink& sink) {
+  auto style = resources.layout(options.layout, sink);
+  if (!style) return std::nullopt;
+  auto fonts = resources.fonts(*style, sink);
+  std::shared_ptr<const text::Hyphenator> hyph;
+  if (style->hyphenate) hyph = resources.hyphenator(style->hyphenation_dictionary, sink);
+  if (!fonts || sink.has_errors()) return std::nullopt;
+
+  const doc::Document document = recap_document(recap, options.epoch.value_or(recap.epoch));
+  layout::Context ctx{*style, *fonts, hyph.get(), sink};
+  const auto paged = layout::layout_document(ctx, document);
+  auto bytes = pdf::write_pdf(paged, pdf::PdfOptions{}, sink);
+  if (!bytes || sink.has_errors()) return std::nullopt;
+  return bytes;
+}
+
+}  // namespace lkjip::pipeline
