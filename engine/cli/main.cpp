@@ -22,6 +22,7 @@
 #include "pdf/combine.h"
 #include "pdf/pdf_writer.h"
 #include "pipeline/diff.h"
+#include "pipeline/recap.h"
 #include "pipeline/render.h"
 #include "report/model.h"
 
@@ -42,6 +43,10 @@ Usage:
   lkjip check INPUT.toml                            validate; list figures an old document
                                                     printed that disagree with the computation
   lkjip compute INPUT.toml --json                   all computed tables as JSON on stdout
+  lkjip recap INPUT... -o REKAP.pdf | --json | --csv [--sort COLUMN] [--layout NAME]
+                                                    kabupaten summary, one row per unit:
+                                                    capaian, predikat, IKU, anggaran, serapan;
+                                                    sort by unit|capaian|serapan|anggaran
   lkjip diff OLD.toml NEW.toml                      every figure and document line a correction
                                                     changed (exit 0: none, 4: some)
   lkjip watch INPUT.toml -o OUT.pdf                 re-render whenever the description, its
@@ -338,6 +343,55 @@ int cmd_check_or_compute(int argc, char** argv, bool compute_json) {
   return found.empty() ? ok : check_failed;
 }
 
+int cmd_recap(int argc, char** argv) {
+  std::vector<std::string> raw;
+  std::string output, sort = "input";
+  bool json = false, csv = false;
+  pipeline::RecapPdfOptions pdf_options;
+  for (int i = 2; i < argc; ++i) {
+    const std::string arg = argv[i];
+    auto value = [&](const char* name) -> std::string {
+      if (i + 1 >= argc) throw std::invalid_argument(std::string(name) + " needs a value");
+      return argv[++i];
+    };
+    if (arg == "-o" || arg == "--output") output = value("-o");
+    else if (arg == "--json") json = true;
+    else if (arg == "--csv") csv = true;
+    else if (arg == "--sort") sort = value("--sort");
+    else if (arg == "--layout") pdf_options.layout = value("--layout");
+    else if (!arg.empty() && arg[0] == '-') throw std::invalid_argument("unknown option " + arg);
+    else raw.push_back(arg);
+  }
+  const auto order = sort == "input" ? pipeline::RecapSort::input : pipeline::parse_recap_sort(sort);
+  if (!order) throw std::invalid_argument("--sort takes unit, capaian, serapan or anggaran");
+  if (json && csv) throw std::invalid_argument("recap prints --json or --csv, not both");
+  if (!json && !csv && output.empty()) throw std::invalid_argument("recap needs -o, --json or --csv");
+  if (raw.empty()) throw std::invalid_argument("recap needs input descriptions");
+  if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde)
+    pdf_options.epoch = std::stoll(sde);
+
+  DiagnosticSink sink;
+  auto recap = pipeline::build_recap(expand_inputs(raw), sink);
+  sink.print(stderr);
+  if (!recap) return input_error;
+  pipeline::sort_recap(*recap, *order);
+  if (json || csv) {
+    const std::string text = json ? pipeline::recap_json(*recap) : pipeline::recap_csv(*recap);
+    std::fwrite(text.data(), 1, text.size(), stdout);
+  }
+  if (output.empty()) return ok;
+  pipeline::Resources res(data_dir());
+  DiagnosticSink pdf_sink;
+  const auto bytes = pipeline::recap_pdf(*recap, pdf_options, res, pdf_sink);
+  pdf_sink.print(stderr);
+  if (!bytes) return input_error;  // a missing or broken layout or font
+  if (const std::string err = pipeline::write_file_atomically(output, *bytes); !err.empty()) {
+    std::fprintf(stderr, "lkjip: error: %s\n", err.c_str());
+    return io_error;
+  }
+  return ok;
+}
+
 int cmd_diff(int argc, char** argv) {
   if (argc != 4) throw std::invalid_argument("diff needs OLD.toml NEW.toml");
   pipeline::Resources res(data_dir());
@@ -416,6 +470,7 @@ int main(int argc, char** argv) {
     if (cmd == "check") return cmd_check_or_compute(argc, argv, false);
     if (cmd == "compute") return cmd_check_or_compute(argc, argv, true);
     if (cmd == "diff") return cmd_diff(argc, argv);
+    if (cmd == "recap") return cmd_recap(argc, argv);
     if (cmd == "watch") return cmd_watch(argc, argv);
     return usage("unknown command '" + cmd + "'");
   } catch (const std::invalid_argument& e) {
