@@ -207,6 +207,32 @@ TEST(DescriptionErrors, NonUtf8Bytes) {
             "  hint: save the file as UTF-8; this byte looks like Windows-1252/Latin-1 text");
 }
 
+TEST(DescriptionErrors, Utf16FileIsNamedAsSuch) {
+  EXPECT_EQ(only_error(std::string("\xFF\xFE[\0r\0", 6) + "e"),
+            "t.toml:1:1: error: invalid UTF-8: byte 0xFF at byte offset 0\n"
+            "  hint: the file is UTF-16 (it starts with a byte-order mark); save it as UTF-8");
+}
+
+TEST(DescriptionErrors, IndonesianNumberFormsGetTheirOwnHints) {
+  const std::string generic =
+      "  hint: the description is TOML 1.0 (https://toml.io); later errors are found once this "
+      "one is fixed";
+  EXPECT_EQ(only_error(replaced(kBase, "target = 70.20", "target = 70,20")),
+            "t.toml:22:12: error: Error while parsing key-value pair: expected a comment or "
+            "whitespace, saw ','\n"
+            "  hint: numbers take a decimal point, not a comma: write 70.20, not 70,20\n" +
+                generic);
+  EXPECT_EQ(only_error(kBase + "[budget]\nrealisasi = 2.693.554.556\n"),
+            "t.toml:25:18: error: Error while parsing floating-point: expected decimal digit or "
+            "exponent, saw '.'\n"
+            "  hint: numbers have no thousands separators: write 150000000, not 150.000.000\n" +
+                generic);
+  EXPECT_EQ(only_error(replaced(kBase, "place = \"Jombang\"", "place = Jombang")),
+            "t.toml:5:9: error: Error while parsing value: could not determine value type\n"
+            "  hint: text is written in quotes, e.g. place = \"Jombang\"\n" +
+                generic);
+}
+
 // --- keys and types -------------------------------------------------------------------
 
 TEST(DescriptionErrors, WrongType) {
