@@ -131,7 +131,7 @@ class DescriptionReader {
   Context& ctx_;
   const LoadOptions& options_;
   Report& r_;
-  std::map<std::string, Definition> ids_;  // first definition of each id
+  std::map<std::string, Definition> ids_;  // id_key -> first definition
   std::vector<Reference> refs_;
   std::vector<SourceLoc> org_parent_locs_;  // parallel to r_.organisation
   SourceLoc predicate_scale_loc_;
@@ -185,6 +185,17 @@ class DescriptionReader {
     return it != tables.end() ? it->second : "[[" + kind + "]]";
   }
 
+  /// Ids live in namespaces: scales, signatories, tujuan and organisation units each have
+  /// their own (a signatory and an organisation unit may both be `camat`); everything that can
+  /// be placed or referenced in the text (sasaran, IKU, programs, tables, figures, charts,
+  /// chapters) shares one, because their ids become anchors and reference paths.
+  static std::string id_key(const std::string& kind, const std::string& id) {
+    static const std::set<std::string> own = {"scale", "signatory", "tujuan",
+                                              "organisation unit"};
+    return (own.contains(kind) ? kind : std::string("content")) + "/" + id;
+  }
+  static std::string id_of_key(const std::string& key) { return key.substr(key.find('/') + 1); }
+
   void define(const std::string& id, const std::string& kind, const SourceLoc& loc) {
     if (id.empty()) return;
     const auto& generated = generated_table_names();
@@ -193,12 +204,13 @@ class DescriptionReader {
                  {"`@table " + id + "` inserts the generated table; choose another id"});
       return;
     }
-    auto [it, inserted] = ids_.try_emplace(id, Definition{kind, loc});
+    auto [it, inserted] = ids_.try_emplace(id_key(kind, id), Definition{kind, loc});
     if (!inserted)
       ctx_.error(loc, "duplicate id " + q(id),
                  {"first defined at " + format_loc(it->second.loc) + " (" +
                       with_article(it->second.kind) + ")",
-                  "ids are unique across the whole description"});
+                  "ids of sasaran, IKU, programs, tables, figures, charts and chapters are "
+                  "unique across the whole description"});
   }
 
   void refer(const std::string& kind, const std::string& id, const SourceLoc& loc) {
@@ -1050,16 +1062,16 @@ class DescriptionReader {
 
   void add_default_scale() {
     const std::string& id = r_.settings.predicate_scale;
-    if (!ids_.contains(id) && id == "capaian") {
+    if (!ids_.contains(id_key("scale", id)) && id == "capaian") {
       r_.scales.push_back(builtin_scale());
-      ids_.emplace(id, Definition{"scale", {}});
+      ids_.emplace(id_key("scale", id), Definition{"scale", {}});
     }
     refer("scale", id, predicate_scale_loc_.known() ? predicate_scale_loc_ : ctx_.file_loc());
   }
 
   void resolve_references() {
     for (const auto& ref : refs_) {
-      auto it = ids_.find(ref.id);
+      auto it = ids_.find(id_key(ref.kind, ref.id));
       if (it != ids_.end()) {
         if (it->second.kind != ref.kind)
           ctx_.error(ref.loc,
@@ -1069,8 +1081,8 @@ class DescriptionReader {
         continue;
       }
       std::vector<std::string> same_kind;
-      for (const auto& [id, def] : ids_)
-        if (def.kind == ref.kind) same_kind.push_back(id);
+      for (const auto& [key, def] : ids_)
+        if (def.kind == ref.kind) same_kind.push_back(id_of_key(key));
       std::vector<std::string> hints;
       if (auto near = closest_match(ref.id, same_kind); !near.empty())
         hints.push_back("did you mean `" + near + "`?");

@@ -299,7 +299,20 @@ TEST(DescriptionErrors, DuplicateIdAcrossKinds) {
   EXPECT_EQ(only_error(kBase + "[[chart]]\nid = \"s1\"\ncaption = \"Grafik\"\n"),
             "t.toml:25:6: error: duplicate id `s1`\n"
             "  hint: first defined at t.toml:15:6 (a sasaran)\n"
-            "  hint: ids are unique across the whole description");
+            "  hint: ids of sasaran, IKU, programs, tables, figures, charts and chapters are "
+            "unique across the whole description");
+}
+
+TEST(Description, SignatoriesUnitsScalesAndTujuanHaveTheirOwnIds) {
+  // A signatory and the organisation unit she heads may share an id, and so may a scale and
+  // an IKU: those kinds are never placed in the text, so their ids cannot collide there.
+  auto p = parse(kBase + "[[organisation]]\nid = \"camat\"\nname = \"CAMAT\"\n"
+                         "[[scale]]\nid = \"s1\"\nbands = [{ label = \"Semua\" }]\n");
+  EXPECT_TRUE(p.diagnostics.empty()) << ::testing::PrintToString(p.diagnostics);
+  ASSERT_TRUE(p.report);
+  ASSERT_EQ(p.report->organisation.size(), 1u);
+  EXPECT_EQ(p.report->organisation[0].id, "camat");
+  EXPECT_NE(p.report->find_scale("s1"), nullptr);
 }
 
 TEST(DescriptionErrors, ReservedId) {
