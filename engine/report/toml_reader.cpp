@@ -1,6 +1,7 @@
 #include "report/toml_reader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -58,17 +59,35 @@ void Context::flush(DiagnosticSink& sink) {
 
 namespace {
 
-std::vector<std::string> syntax_hints(const std::string& description) {
+/// True when `line` holds a digit, then `sep`, then a digit (e.g. "70,20" for sep ',').
+bool digits_around(std::string_view line, char sep) {
+  for (size_t i = 1; i + 1 < line.size(); ++i)
+    if (line[i] == sep && std::isdigit(static_cast<unsigned char>(line[i - 1])) &&
+        std::isdigit(static_cast<unsigned char>(line[i + 1])))
+      return true;
+  return false;
+}
+
+/// Hints for a toml++ syntax error; `line` is the whole source line of the error. Besides the
+/// generic ones they name the slips of hand-typed Indonesian figures: a decimal comma
+/// ("70,20"), thousands dots ("150.000.000") and text without quotes.
+std::vector<std::string> syntax_hints(const std::string& description, std::string_view line) {
   std::vector<std::string> hints;
   auto has = [&](std::string_view s) { return description.find(s) != std::string::npos; };
   if (has("redefine") || has("already"))
     hints.push_back("each key may appear only once in a table; rename or remove one of them");
+  else if (has("saw ','") && digits_around(line, ','))
+    hints.push_back("numbers take a decimal point, not a comma: write 70.20, not 70,20");
+  else if (has("saw '.'") && digits_around(line, '.'))
+    hints.push_back("numbers have no thousands separators: write 150000000, not 150.000.000");
   else if (has("string"))
     hints.push_back(
         "close the string with the same quotes it opened with; use ''' … ''' for "
         "text over several lines");
   else if (has("date") || has("month") || has("day"))
     hints.push_back("dates are written YYYY-MM-DD without quotes, e.g. 2025-01-03");
+  else if (has("could not determine value type"))
+    hints.push_back("text is written in quotes, e.g. place = \"Jombang\"");
   hints.push_back(
       "the description is TOML 1.0 (https://toml.io); later errors are found once "
       "this one is fixed");
@@ -89,17 +108,22 @@ std::optional<toml::table> parse_toml(Context& ctx, std::string_view text, size_
     auto [line, column] = line_column(text, *bad);
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*bad]));
+    // Notepad's "Unicode" is UTF-16 with a byte-order mark: FF FE (or FE FF).
+    const bool utf16 = text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
+                                            (text[0] == '\xFE' && text[1] == '\xFF'));
     ctx.error({ctx.path(), line, column},
               std::string("invalid UTF-8: byte ").append(byte) + " at byte offset " +
                   std::to_string(*bad),
-              {"save the file as UTF-8; this byte looks like Windows-1252/Latin-1 text"});
+              {utf16 ? "the file is UTF-16 (it starts with a byte-order mark); save it as UTF-8"
+                     : "save the file as UTF-8; this byte looks like Windows-1252/Latin-1 text"});
     return std::nullopt;
   }
   try {
     return toml::parse(text, ctx.path());
   } catch (const toml::parse_error& e) {
     std::string description(e.description());
-    ctx.error(ctx.at(e.source().begin), description, syntax_hints(description));
+    const auto at = e.source().begin;
+    ctx.error(ctx.at(at), description, syntax_hints(description, ctx.raw({at.line, 1})));
   } catch (const std::exception& e) {
     ctx.error(ctx.file_loc(), std::string("cannot parse: ") + e.what());
   }
