@@ -96,11 +96,12 @@ std::string page_label(const frame::PagedDocument& d, size_t index) {
 
 }  // namespace
 
-std::optional<Rendered> render(const std::string& input, const RenderOptions& options,
-                               Resources& resources, DiagnosticSink& sink) {
-  report::LoadOptions load;
-  load.allow_outside = options.allow_outside;
-  auto rep = report::load_description(input, load, sink);
+namespace {
+
+/// Everything after reading the description: the steps shared by render and render_text.
+std::optional<Rendered> render_report(const std::optional<report::Report>& rep,
+                                      const RenderOptions& options, Resources& resources,
+                                      DiagnosticSink& sink) {
   if (!rep) return std::nullopt;
 
   auto style = resources.layout(options.layout.empty() ? rep->layout : options.layout, sink);
@@ -143,6 +144,27 @@ std::optional<Rendered> render(const std::string& input, const RenderOptions& op
   if (!bytes || sink.has_errors()) return std::nullopt;
   out.pdf = std::move(*bytes);
   return out;
+}
+
+report::LoadOptions load_options(const RenderOptions& options) {
+  report::LoadOptions load;
+  load.allow_outside = options.allow_outside;
+  return load;
+}
+
+}  // namespace
+
+std::optional<Rendered> render(const std::string& input, const RenderOptions& options,
+                               Resources& resources, DiagnosticSink& sink) {
+  return render_report(report::load_description(input, load_options(options), sink), options,
+                       resources, sink);
+}
+
+std::optional<Rendered> render_text(std::string_view text, const std::string& path,
+                                    const RenderOptions& options, Resources& resources,
+                                    DiagnosticSink& sink) {
+  return render_report(report::parse_description(text, path, load_options(options), sink),
+                       options, resources, sink);
 }
 
 std::string write_file_atomically(const std::string& path, const std::string& bytes) {

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -64,10 +65,16 @@ struct Rendered {
   std::string dump;
 };
 
-/// Renders one description. Every problem is a diagnostic in `sink`; the result is empty when
-/// there was any error (then nothing may be written). Never throws except InternalError.
+/// Renders one description file. Every problem is a diagnostic in `sink`; the result is empty
+/// when there was any error (then nothing may be written). Never throws except InternalError.
 std::optional<Rendered> render(const std::string& input, const RenderOptions& options,
                                Resources& resources, DiagnosticSink& sink);
+
+/// The same for description text already in memory (fuzzing, tests); `path` names it in
+/// diagnostics and anchors its relative paths.
+std::optional<Rendered> render_text(std::string_view text, const std::string& path,
+                                    const RenderOptions& options, Resources& resources,
+                                    DiagnosticSink& sink);
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a
 /// failure never leaves a truncated file and never damages the previous one. Returns an
