@@ -203,9 +203,8 @@ int combine_outputs(const RenderArgs& a, const std::vector<std::string>& rendere
     std::fprintf(stderr, "lkjip: error: %s\n", err.c_str());
     return io_error;
   }
-  std::fprintf(stderr, "combined: %zu of %zu reports, %zu pages (%zu blank) in %s\n",
-               parts.size(), requested, combined->pages, combined->blank_pages,
-               a.combine.c_str());
+  std::fprintf(stderr, "combined: %zu of %zu reports, %zu pages (%zu blank) in %s\n", parts.size(),
+               requested, combined->pages, combined->blank_pages, a.combine.c_str());
   return ok;
 }
 
@@ -362,10 +361,12 @@ int cmd_recap(int argc, char** argv) {
     else if (!arg.empty() && arg[0] == '-') throw std::invalid_argument("unknown option " + arg);
     else raw.push_back(arg);
   }
-  const auto order = sort == "input" ? pipeline::RecapSort::input : pipeline::parse_recap_sort(sort);
+  const auto order =
+      sort == "input" ? pipeline::RecapSort::input : pipeline::parse_recap_sort(sort);
   if (!order) throw std::invalid_argument("--sort takes unit, capaian, serapan or anggaran");
   if (json && csv) throw std::invalid_argument("recap prints --json or --csv, not both");
-  if (!json && !csv && output.empty()) throw std::invalid_argument("recap needs -o, --json or --csv");
+  if (!json && !csv && output.empty())
+    throw std::invalid_argument("recap needs -o, --json or --csv");
   if (raw.empty()) throw std::invalid_argument("recap needs input descriptions");
   if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde)
     pdf_options.epoch = std::stoll(sde);
