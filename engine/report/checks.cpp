@@ -115,6 +115,12 @@ std::string format_plain(double v) {
   return std::string(buf, end);
 }
 
+bool same_unit(std::string_view a, std::string_view b) {
+  auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [&](char x, char y) { return lower(x) == lower(y); });
+}
+
 std::optional<Quantity> parse_quantity_text(std::string_view text, std::string& error) {
   std::string_view s = trim(text);
   std::string number;  // rebuilt in C form for from_chars
@@ -169,9 +175,9 @@ std::optional<Quantity> parse_quantity_text(std::string_view text, std::string& 
     }
     if (pending_space && !unit.empty()) unit += ' ';
     pending_space = false;
-    unit += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    unit += c;
   }
-  if (unit == "persen") unit = "%";
+  if (same_unit(unit, "persen")) unit = "%";
   if (!unit.empty() && (is_digit(unit.front()) || unit.front() == '.' || unit.front() == ',')) {
     error = std::string("`").append(text) + "` has more than one number";
     return std::nullopt;

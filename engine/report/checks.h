@@ -33,9 +33,13 @@ std::pair<int, int> line_column(std::string_view text, size_t offset);
 /// Shortest round-trip decimal form of `v` with a '.' decimal point ("80", "70.2"), for messages.
 std::string format_plain(double v);
 
+/// True when two units are the same unit: ASCII case does not matter ("Dokumen" = "dokumen").
+bool same_unit(std::string_view a, std::string_view b);
+
 /// Reads "3 dokumen", "1.100 lembar", "100%", "70,20": '.' groups thousands (exactly three
-/// digits per group), ',' starts the decimals, then an optional unit ("%", "persen" → "%",
-/// lower-cased words otherwise). On failure returns none and sets `error` to the reason.
+/// digits per group), ',' starts the decimals, then an optional unit ("%", "persen" in any case
+/// → "%", other words as written with runs of spaces collapsed, so "13 TP. PKK desa" prints as
+/// written). On failure returns none and sets `error` to the reason.
 std::optional<Quantity> parse_quantity_text(std::string_view text, std::string& error);
 
 /// Decimals written in a TOML number token at the start of `raw` ("70.20" → 2, "3025" → 0).

@@ -726,7 +726,7 @@ class DescriptionReader {
     }
     if (const auto* n = f.node("realisasi")) {
       ind.realisasi = quantity(*n, "realisasi");
-      if (ind.realisasi && target_ok && ind.target.unit != ind.realisasi->unit) {
+      if (ind.realisasi && target_ok && !same_unit(ind.target.unit, ind.realisasi->unit)) {
         std::string msg = "units do not match: target is " + unit_phrase(ind.target.unit) +
                           ", realisasi " + unit_phrase(ind.realisasi->unit);
         ctx_.error(f.loc("realisasi"), msg,

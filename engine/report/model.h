@@ -35,7 +35,8 @@ struct StatedValues {
 };
 
 /// A measured quantity such as "3 dokumen", "100%", "1.100 lembar" or a plain 70.20.
-/// `unit` is normalised ("%" for percentages, lower-case words otherwise, "" for none).
+/// `unit` is printed as written, spaces collapsed ("%" for percentages, "" for none); units are
+/// compared case-insensitively ("13 Bumdes" and "13 bumdes" are the same unit).
 struct Quantity {
   double value = 0;
   std::string unit;

@@ -428,6 +428,15 @@ TEST(DescriptionErrors, IndicatorUnitsMustMatch) {
             "  hint: write the realisasi in the target's unit, e.g. \"97,5%\"");
 }
 
+TEST(Description, UnitsKeepTheirCaseAndMatchIgnoringIt) {
+  auto p = parse(with_indicator("\"13 TP. PKK desa\"", "\"13 tp. pkk Desa\""));
+  EXPECT_TRUE(p.diagnostics.empty()) << ::testing::PrintToString(p.diagnostics);
+  ASSERT_TRUE(p.report);
+  const Indicator& ind = p.report->programs.at(0).indicators.at(0);
+  EXPECT_EQ(ind.target.unit, "TP. PKK desa");
+  EXPECT_EQ(ind.realisasi->unit, "tp. pkk Desa");
+}
+
 TEST(DescriptionErrors, IndicatorQuantityIsNotANumber) {
   EXPECT_EQ(only_error(with_indicator("\"70.20 dokumen\"", "\"3 dokumen\"")),
             "t.toml:29:10: error: `target`: `70.20 dokumen` is not an Indonesian number: '.' "
