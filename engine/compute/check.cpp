@@ -96,6 +96,12 @@ std::vector<Disagreement> check_stated(const report::Report& report, const Compu
     c.rolled(a.activity->realisasi_anggaran, a.budget.realisasi, a.activity->loc,
              "realisasi_anggaran" + of + " (its own figure vs the sum of its children)");
   }
+  const report::StatedValues& os = report.settings.stated;
+  c.numbers(os, "rata_rata", t.overall.rata_rata,
+            "overall average (" + t.overall.average_name + ")");
+  c.numbers(os, "rata_rata_iku", t.overall.rata_rata_iku, "mean capaian of all IKU");
+  c.numbers(os, "rata_rata_sasaran", t.overall.rata_rata_sasaran, "mean of the sasaran means");
+  c.texts(os, "predikat", t.overall.predikat, "overall predikat");
   const report::StatedValues& bs = report.budget.stated;
   c.numbers(bs, "anggaran", t.budget.figures.anggaran, "total anggaran");
   c.numbers(bs, "realisasi", t.budget.figures.realisasi, "total realisasi anggaran");

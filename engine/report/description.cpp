@@ -415,6 +415,7 @@ class DescriptionReader {
       s.predicate_scale = *p;
       predicate_scale_loc_ = f.loc("predicate_scale");
     }
+    s.stated = read_stated(f, "settings");
     f.finish();
   }
 

@@ -225,6 +225,9 @@ struct Settings {
   enum class Efficiency { difference, ratio } efficiency = Efficiency::difference;
   enum class Money { puebi, rp_dot } money = Money::puebi;
   std::string predicate_scale = "capaian";
+  /// Overall figures an old document printed: "rata_rata" (the configured average),
+  /// "rata_rata_iku", "rata_rata_sasaran" and the text "predikat".
+  StatedValues stated;
 };
 
 struct Report {

@@ -362,6 +362,28 @@ TEST(CheckStated, ComparesAfterRoundingToThePrintedDecimals) {
   EXPECT_EQ(d[0].computed, "39.725");
 }
 
+TEST(CheckStated, OverallAveragesAndPredikat) {
+  report::Report r = megaluh();
+  r.iku[0].stated = {};
+  r.iku[1].stated = {};
+  r.surveys[0].stated = {};
+  const ComputedTables before = compute(r);
+  r.settings.stated.numbers["rata_rata"] = {testing::stated(106.91, 40)};
+  // Agrees once rounded to the printed decimals.
+  r.settings.stated.numbers["rata_rata_iku"] = {
+      testing::stated(before.overall.rata_rata_iku.number, 41)};
+  r.settings.stated.texts["predikat"] = {{"Istimewa", testing::at(42)}};
+  std::vector<Disagreement> d = check_stated(r, compute(r));
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].what, "overall average (" + before.overall.average_name + ")");
+  EXPECT_EQ(d[0].stated, "106,91%");
+  EXPECT_EQ(d[0].computed, before.overall.rata_rata.text);
+  EXPECT_EQ(d[0].loc.line, 40);
+  EXPECT_EQ(d[1].what, "overall predikat");
+  EXPECT_EQ(d[1].stated, "Istimewa");
+  EXPECT_EQ(d[1].computed, before.overall.predikat.text);
+}
+
 TEST(CheckStated, BudgetInputsAndLabels) {
   report::Report r = megaluh();
   r.iku[0].stated = {};
