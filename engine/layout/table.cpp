@@ -306,6 +306,17 @@ report::HAlign to_halign(doc::CellAlign a) {
   return report::HAlign::left;
 }
 
+/// Where the part of a figure that hangs right of the decimal alignment point starts: the
+/// decimal comma of its leading number ("70,20", "118,89%"), else the end of that number (the
+/// "%" of "100%", the unit of "3 dokumen"); text.size() for text without a leading number.
+size_t fraction_start(std::string_view text) {
+  size_t i = 0;
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
+  const size_t digits = i;
+  while (i < text.size() && ((text[i] >= '0' && text[i] <= '9') || text[i] == '.')) ++i;
+  return i == digits ? text.size() : i;
+}
+
 CellInfo describe(const Context& ctx, const GridCell& g, bool header,
                   const std::vector<doc::ColumnSpec>& specs) {
   const auto& st = ctx.style;
@@ -337,10 +348,9 @@ CellInfo describe(const Context& ctx, const GridCell& g, bool header,
   if (info.one_line) info.min = info.pref;
   if (info.decimal) {
     const std::string text = flat_text(info.paras);
-    const size_t comma = text.rfind(',');
-    if (comma != std::string::npos) {
-      info.frac = ctx.font(info.style).width(std::string_view(text).substr(comma), info.style.size);
-    }
+    const size_t frac = fraction_start(text);
+    if (frac < text.size())
+      info.frac = ctx.font(info.style).width(std::string_view(text).substr(frac), info.style.size);
   }
   return info;
 }
@@ -876,11 +886,8 @@ FlowPtr make_table_flow(const Context& ctx, const doc::Table& table, Pt width, P
     cont.push_back(draw::plain(st.continued_suffix).front());
     caption_cont = block(cont, st.caption_style, report::HAlign::center);
   }
-  if (!table.source.empty()) {
-    const bool prefixed = table.source.rfind(st.source_prefix, 0) == 0;
-    source = block(draw::plain(prefixed ? table.source : st.source_prefix + table.source),
-                   st.source_style, report::HAlign::left);
-  }
+  if (!table.source.empty())
+    source = block(draw::plain(table.source), st.source_style, report::HAlign::left);
   auto flow = std::make_unique<TableFlow>(std::move(g), std::move(caption), std::move(caption_cont),
                                           std::move(header), std::move(units), std::move(source),
                                           table.anchor);

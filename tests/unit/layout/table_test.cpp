@@ -157,7 +157,7 @@ doc::Table kpi_table(int rows) {
              cell(std::string(id) + " persentase layanan administrasi terpadu"),
              cell("100", doc::CellAlign::decimal), cell("86,34", doc::CellAlign::decimal)}));
   }
-  t.source = "Bagian Perencanaan";
+  t.source = "Sumber: Bagian Perencanaan";
   return t;
 }
 
@@ -354,22 +354,24 @@ TEST_F(LayoutTest, TooWideWithoutLandscapeShrinksAndWarns) {
 TEST_F(LayoutTest, DecimalCommasLineUp) {
   doc::Table t;
   t.columns = {{0, true}};
-  for (const char* v : {"100", "86,34", "7,5"})
+  for (const char* v : {"100", "86,34", "7,5", "100%", "3 dokumen", "-0,20"})
     t.body.push_back(row({cell(v, doc::CellAlign::decimal)}));
   auto flow = make_table_flow(ctx_, t, Pt(200), Pt(300));
   const auto f = flow->next(Pt(500), true);
   ASSERT_TRUE(f.has_value());
   std::vector<const frame::GlyphRun*> rs;
   runs(f->frame, rs);
-  ASSERT_EQ(rs.size(), 3u);
+  ASSERT_EQ(rs.size(), 6u);
   const auto& font = ctx_.font(style_.table_text);
   const Pt size = style_.table_text.size;
-  // The comma of 86,34 and 7,5 and the end of 100 share one x.
-  const Pt comma86 = rs[1]->origin.x + font.width("86", size);
-  const Pt comma75 = rs[2]->origin.x + font.width("7", size);
+  // The comma of 86,34, 7,5 and -0,20, the end of 100 and the number of 100% and 3 dokumen
+  // (their units hang right like a fraction) share one x.
   const Pt end100 = rs[0]->origin.x + rs[0]->width();
-  EXPECT_NEAR(comma86.v, comma75.v, 0.01);
-  EXPECT_NEAR(comma86.v, end100.v, 0.01);
+  EXPECT_NEAR((rs[1]->origin.x + font.width("86", size)).v, end100.v, 0.01);
+  EXPECT_NEAR((rs[2]->origin.x + font.width("7", size)).v, end100.v, 0.01);
+  EXPECT_NEAR((rs[3]->origin.x + font.width("100", size)).v, end100.v, 0.01);
+  EXPECT_NEAR((rs[4]->origin.x + font.width("3", size)).v, end100.v, 0.01);
+  EXPECT_NEAR((rs[5]->origin.x + font.width("-0", size)).v, end100.v, 0.01);
 }
 
 TEST_F(LayoutTest, LayoutSpeed) {
