@@ -56,8 +56,9 @@ Cell spanning(Cell cell, int colspan) {
   return cell;
 }
 
-/// Numbers line up on their decimal comma, money and counts on the right; words and the
-/// unknown marker are centred in number columns, names stay left.
+/// Numbers and quantities line up on their decimal comma (a unit hangs right of it like a
+/// fraction: "100%", "3 dokumen"), money and counts on the right; words and the unknown marker
+/// are centred in number columns, names stay left.
 Cell value_cell(const Value& v) {
   using K = Value::Kind;
   if (!v.known) return text_cell(v.text, CellAlign::center);
@@ -73,7 +74,7 @@ Cell value_cell(const Value& v) {
     case K::ratio:
       return text_cell(v.text, CellAlign::decimal);
     case K::quantity:
-      return text_cell(v.text, CellAlign::center);
+      return text_cell(v.text, CellAlign::decimal);
   }
   return text_cell(v.text);
 }
@@ -259,29 +260,30 @@ Table iku(const TableEnv& e) {
   return finish(std::move(t), e.style);
 }
 
-/// Indicator name and target rows of an activity (renja, program_capaian).
-std::vector<Cells> indicator_rows(const compute::ActivityResult& a, bool with_results) {
+/// One row of cells per indicator of an activity (renja, program_capaian).
+std::vector<Cells> indicator_rows(
+    const compute::ActivityResult& a,
+    const std::function<Cells(const compute::IndicatorResult&)>& row) {
   std::vector<Cells> rows;
-  for (const auto& ind : a.indicators) {
-    Cells r{text_cell(ind.indicator->name), value_cell(ind.target)};
-    if (with_results) {
-      r.push_back(value_cell(ind.realisasi));
-      r.push_back(value_cell(ind.capaian));
-    }
-    rows.push_back(std::move(r));
-  }
+  for (const auto& ind : a.indicators) rows.push_back(row(ind));
   return rows;
 }
 
 Table renja(const TableEnv& e) {
   Table t = shaped({{"No", 8},
-                    {"Program / Kegiatan / Sub Kegiatan", 40},
-                    {"Indikator", 38},
-                    {"Target", 14, true}});
+                    {"Program / Kegiatan / Sub Kegiatan", 30},
+                    {"Indikator", 26},
+                    {"Formula", 24},
+                    {"Target", 12, true}});
   t.body = by_activity(
-      e.c, false, 2,
+      e.c, false, 3,
       [](const compute::ActivityResult& a) { return Cells{tree_cell(a.activity->name, a.level)}; },
-      [](const compute::ActivityResult& a) { return indicator_rows(a, false); });
+      [](const compute::ActivityResult& a) {
+        return indicator_rows(a, [](const compute::IndicatorResult& ind) {
+          return Cells{text_cell(ind.indicator->name), text_cell(ind.indicator->formula),
+                       value_cell(ind.target)};
+        });
+      });
   return finish(std::move(t), e.style);
 }
 
@@ -305,13 +307,15 @@ Table scale(const TableEnv& e) {
   return finish(std::move(t), e.style);
 }
 
-/// "118,89% (dihitung 100%)" where the cap changed the figure used in averages and predikat.
+/// True when the cap changed the capaian used in averages and predikat.
+bool is_capped(const compute::IkuResult& k) {
+  return k.capaian.known && k.capaian_capped.known && !(k.capaian.exact == k.capaian_capped.exact);
+}
+
+/// The capaian as computed; starred ("118,89%*") when capped, the table's note tells the
+/// figure that counted. The star hangs right of the decimal comma, so figures still line up.
 Cell capaian_cell(const compute::IkuResult& k) {
-  Cell cell = value_cell(k.capaian);
-  if (k.capaian.known && k.capaian_capped.known && !(k.capaian.exact == k.capaian_capped.exact))
-    cell =
-        text_cell(k.capaian.text + " (dihitung " + k.capaian_capped.text + ")", CellAlign::decimal);
-  return cell;
+  return is_capped(k) ? text_cell(k.capaian.text + "*", CellAlign::decimal) : value_cell(k.capaian);
 }
 
 Table measurement(const TableEnv& e) {
@@ -320,7 +324,7 @@ Table measurement(const TableEnv& e) {
                     {"Indikator Kinerja", 25},
                     {"Target", 10, true},
                     {"Realisasi", 10, true},
-                    {"Capaian", 16, true},
+                    {"Capaian", 11, true},
                     {"Predikat", 14}});
   t.body = by_sasaran(e.c, 5, [](const compute::IkuResult& k) {
     return Cells{text_cell(k.iku->name), value_cell(k.target), value_cell(k.realisasi),
@@ -329,6 +333,11 @@ Table measurement(const TableEnv& e) {
   const compute::Overall& o = e.c.overall;
   t.body.push_back(total_row(
       {spanning(text_cell(o.average_name), 5), value_cell(o.rata_rata), value_cell(o.predikat)}));
+  for (const compute::IkuResult& k : e.c.iku)
+    if (is_capped(k)) {
+      t.source = "* Dihitung " + k.capaian_capped.text + " dalam rata-rata dan predikat.";
+      break;
+    }
   return finish(std::move(t), e.style);
 }
 
@@ -376,7 +385,12 @@ Table program_capaian(const TableEnv& e) {
       [](const compute::ActivityResult& a) {
         return Cells{tree_cell(a.activity->name, a.level), text_cell(a.activity->sasaran)};
       },
-      [](const compute::ActivityResult& a) { return indicator_rows(a, true); });
+      [](const compute::ActivityResult& a) {
+        return indicator_rows(a, [](const compute::IndicatorResult& ind) {
+          return Cells{text_cell(ind.indicator->name), value_cell(ind.target),
+                       value_cell(ind.realisasi), value_cell(ind.capaian)};
+        });
+      });
   return finish(std::move(t), e.style);
 }
 

@@ -127,8 +127,8 @@ TEST(Build, MeasurementTablePrintsComputedCapaianWithTheCap) {
   EXPECT_EQ(cell_text(ikm_row.cells[1]), "Meningkatnya kualitas layanan Kecamatan");
   EXPECT_EQ(ikm_row.cells[1].rowspan, 2);
   EXPECT_EQ(ikm_row.cells[0].rowspan, 2);
-  EXPECT_EQ(cell_text(ikm_row.cells[5]),
-            ikm.capaian.text + " (dihitung " + ikm.capaian_capped.text + ")");
+  EXPECT_EQ(cell_text(ikm_row.cells[5]), ikm.capaian.text + "*");
+  EXPECT_EQ(t.source, "* Dihitung " + ikm.capaian_capped.text + " dalam rata-rata dan predikat.");
   EXPECT_EQ(cell_text(ikm_row.cells[6]), ikm.predikat.text);
   EXPECT_EQ(t.body[2].cells.size(), 5u);  // ipp: spanned cells omitted
   const Row& total = t.body.back();
