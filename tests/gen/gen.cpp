@@ -2,7 +2,8 @@
 // units of Kabupaten Jombang, for bulk tests and the benchmarks. Deterministic for a seed:
 // description i depends only on (seed, i, pages-scale), so --count 6 is a prefix of --count 1000.
 //   lkjip-gen --count N --out DIR [--seed S] [--pages-scale K]
-// --pages-scale K multiplies the narrative and the table sizes (K = 1: roughly 25-40 pages).
+// --pages-scale K multiplies the narrative, the villages and the programs (K = 1: about 20-30
+// pages; the page count grows about linearly with K).
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -28,10 +29,14 @@ class Rng {
     return z ^ (z >> 31);
   }
   /// Uniform in [lo, hi] (the modulo bias is irrelevant for test data).
-  int range(int lo, int hi) { return lo + static_cast<int>(next() % static_cast<uint64_t>(hi - lo + 1)); }
+  int range(int lo, int hi) {
+    return lo + static_cast<int>(next() % static_cast<uint64_t>(hi - lo + 1));
+  }
   bool chance(int percent) { return range(1, 100) <= percent; }
   template <class T>
-  const T& pick(const std::vector<T>& v) { return v[next() % v.size()]; }
+  const T& pick(const std::vector<T>& v) {
+    return v[next() % v.size()];
+  }
   template <class T>
   void shuffle(std::vector<T>& v) {
     for (size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[next() % i]);
@@ -41,11 +46,27 @@ class Rng {
   uint64_t state_;
 };
 
-const std::vector<std::string> kKecamatan = {
-    "Bandar Kedung Mulyo", "Bareng",   "Diwek",      "Gudo",       "Jogoroto",  "Jombang",
-    "Kabuh",               "Kesamben", "Kudu",       "Megaluh",    "Mojoagung", "Mojowarno",
-    "Ngoro",               "Ngusikan", "Perak",      "Peterongan", "Plandaan",  "Ploso",
-    "Sumobito",            "Tembelang", "Wonosalam"};
+const std::vector<std::string> kKecamatan = {"Bandar Kedung Mulyo",
+                                             "Bareng",
+                                             "Diwek",
+                                             "Gudo",
+                                             "Jogoroto",
+                                             "Jombang",
+                                             "Kabuh",
+                                             "Kesamben",
+                                             "Kudu",
+                                             "Megaluh",
+                                             "Mojoagung",
+                                             "Mojowarno",
+                                             "Ngoro",
+                                             "Ngusikan",
+                                             "Perak",
+                                             "Peterongan",
+                                             "Plandaan",
+                                             "Ploso",
+                                             "Sumobito",
+                                             "Tembelang",
+                                             "Wonosalam"};
 
 /// Perangkat daerah of a kabupaten (name, short name for the jabatan line).
 const std::vector<std::string> kDinas = {
@@ -82,37 +103,37 @@ const std::vector<std::string> kDinas = {
     "Sekretariat DPRD"};
 
 const std::vector<std::string> kDesa = {
-    "Turi Pinggir", "Gongseng",    "Sudimoro",  "Balongsari", "Sumbersari", "Ngogri",
-    "Sidomulyo",    "Balonggemek", "Dukuharum", "Sumberagung", "Pacarpeluk", "Kedungrejo",
-    "Karangrejo",   "Wonosari",    "Ngampel",   "Jatipelem",  "Kayen",      "Keras",
-    "Bulurejo",     "Cukir",       "Grogol",    "Bendet",     "Kwaron",     "Ngudirejo",
-    "Pundong",      "Kedunglosari", "Brodot",   "Sembung",    "Tebuireng",  "Mayangan",
-    "Sukosari",     "Tambakrejo",  "Banjardowo", "Plosogeneng", "Denanyar",  "Pulolor",
-    "Kepanjen",     "Candimulyo",  "Jelakombo", "Sengon",     "Tunggorono", "Kaliwungu"};
+    "Turi Pinggir", "Gongseng",     "Sudimoro",   "Balongsari",  "Sumbersari", "Ngogri",
+    "Sidomulyo",    "Balonggemek",  "Dukuharum",  "Sumberagung", "Pacarpeluk", "Kedungrejo",
+    "Karangrejo",   "Wonosari",     "Ngampel",    "Jatipelem",   "Kayen",      "Keras",
+    "Bulurejo",     "Cukir",        "Grogol",     "Bendet",      "Kwaron",     "Ngudirejo",
+    "Pundong",      "Kedunglosari", "Brodot",     "Sembung",     "Tebuireng",  "Mayangan",
+    "Sukosari",     "Tambakrejo",   "Banjardowo", "Plosogeneng", "Denanyar",   "Pulolor",
+    "Kepanjen",     "Candimulyo",   "Jelakombo",  "Sengon",      "Tunggorono", "Kaliwungu"};
 
 const std::vector<std::string> kFirstNames = {
-    "BAMBANG", "SITI",    "AHMAD",  "SRI",   "AGUS",   "ENDANG", "MOH.",   "DWI",
-    "HERU",    "NUR",     "YULI",   "EKO",   "RINA",   "SUGENG", "WAHYU",  "LILIK",
-    "HADI",    "ANIK",    "SUPRIYADI", "TRI", "ANANG",  "DEWI",   "IMAM",   "RETNO"};
+    "BAMBANG", "SITI", "AHMAD",     "SRI", "AGUS",  "ENDANG", "MOH.",  "DWI",
+    "HERU",    "NUR",  "YULI",      "EKO", "RINA",  "SUGENG", "WAHYU", "LILIK",
+    "HADI",    "ANIK", "SUPRIYADI", "TRI", "ANANG", "DEWI",   "IMAM",  "RETNO"};
 const std::vector<std::string> kLastNames = {
-    "SUTRISNO", "RAHAYU",   "FAUZI",    "WULANDARI", "PRASETYO", "HIDAYAT", "SANTOSO",
+    "SUTRISNO",  "RAHAYU",  "FAUZI",    "WULANDARI", "PRASETYO", "HIDAYAT",   "SANTOSO",
     "KURNIAWAN", "LESTARI", "SETIAWAN", "MUSTOFA",   "ARIFIN",   "HANDAYANI", "PURNOMO"};
 const std::vector<std::string> kDegrees = {", S.Sos., M.Si.", ", S.STP., M.Si.", ", S.H., M.H.",
-                                           ", S.E., M.M.",   ", S.Kom.",        ", M.AP.",
-                                           ", S.Pd., M.Pd.", ", S.T., M.T."};
+                                           ", S.E., M.M.",    ", S.Kom.",        ", M.AP.",
+                                           ", S.Pd., M.Pd.",  ", S.T., M.T."};
 
 const std::vector<std::string> kWords = {
-    "pelayanan",   "masyarakat",  "pemerintahan", "kinerja",     "peningkatan", "pelaksanaan",
-    "program",     "kegiatan",    "desa",         "koordinasi",  "evaluasi",    "perencanaan",
-    "anggaran",    "pembangunan", "kualitas",     "administrasi", "sasaran",    "capaian",
-    "pengawasan",  "pembinaan",   "pemberdayaan", "ketertiban",  "keamanan",    "data",
-    "laporan",     "dokumen",     "aparatur",     "tahun",       "daerah",      "wilayah",
-    "secara",      "berkelanjutan", "terpadu",    "efektif",     "efisien",     "akuntabel",
-    "transparan",  "yang",        "dan",          "dalam",       "untuk",       "dengan",
-    "serta",       "melalui",     "terhadap",     "telah",       "akan",        "dapat",
-    "sesuai",      "ketentuan",   "peraturan",    "bupati",      "kabupaten",   "optimal",
-    "partisipasi", "penguatan",   "sinergi",      "inovasi",     "digital",     "aplikasi",
-    "pengaduan",   "tindak",      "lanjut",       "indikator",   "target",      "realisasi"};
+    "pelayanan",   "masyarakat",    "pemerintahan", "kinerja",      "peningkatan", "pelaksanaan",
+    "program",     "kegiatan",      "desa",         "koordinasi",   "evaluasi",    "perencanaan",
+    "anggaran",    "pembangunan",   "kualitas",     "administrasi", "sasaran",     "capaian",
+    "pengawasan",  "pembinaan",     "pemberdayaan", "ketertiban",   "keamanan",    "data",
+    "laporan",     "dokumen",       "aparatur",     "tahun",        "daerah",      "wilayah",
+    "secara",      "berkelanjutan", "terpadu",      "efektif",      "efisien",     "akuntabel",
+    "transparan",  "yang",          "dan",          "dalam",        "untuk",       "dengan",
+    "serta",       "melalui",       "terhadap",     "telah",        "akan",        "dapat",
+    "sesuai",      "ketentuan",     "peraturan",    "bupati",       "kabupaten",   "optimal",
+    "partisipasi", "penguatan",     "sinergi",      "inovasi",      "digital",     "aplikasi",
+    "pengaduan",   "tindak",        "lanjut",       "indikator",    "target",      "realisasi"};
 
 const std::vector<std::string> kMisi = {
     "Mewujudkan Tata Kelola Pemerintahan yang Bersih dan Profesional",
@@ -189,8 +210,8 @@ const std::vector<SubTemplate> kSub = {
      "dokumen", 2, 6},
     {"Penyediaan Gaji dan Tunjangan ASN", "Jumlah bulan pembayaran gaji dan tunjangan ASN", "bulan",
      12, 14},
-    {"Penyediaan Barang Cetakan dan Penggandaan", "Jumlah barang cetakan yang disediakan",
-     "lembar", 800, 7000},
+    {"Penyediaan Barang Cetakan dan Penggandaan", "Jumlah barang cetakan yang disediakan", "lembar",
+     800, 7000},
     {"Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik",
      "Jumlah bulan layanan jasa komunikasi, air dan listrik", "bulan", 12, 12},
     {"Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD", "Jumlah laporan rapat koordinasi",
@@ -207,8 +228,8 @@ const std::vector<SubTemplate> kSub = {
      "Jumlah laporan monitoring perencanaan pembangunan desa", "laporan", 4, 26}};
 
 const std::vector<std::string> kLayanan = {
-    "Fasilitasi KTP-elektronik", "Fasilitasi Kartu Keluarga (KK)", "Fasilitasi SKCK",
-    "Surat Keterangan Ahli Waris", "Rekomendasi Izin Keramaian", "Legalisasi Dokumen"};
+    "Fasilitasi KTP-elektronik",   "Fasilitasi Kartu Keluarga (KK)", "Fasilitasi SKCK",
+    "Surat Keterangan Ahli Waris", "Rekomendasi Izin Keramaian",     "Legalisasi Dokumen"};
 
 std::string upper(std::string s) {
   for (char& c : s)
@@ -219,9 +240,12 @@ std::string upper(std::string s) {
 std::string slug(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
-    else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-    else if (!out.empty() && out.back() != '-') out += '-';
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      out += c;
+    else if (c >= 'A' && c <= 'Z')
+      out += static_cast<char>(c - 'A' + 'a');
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out;
@@ -243,7 +267,8 @@ std::string q(const std::string& s) {
   return out + "\"";
 }
 
-/// `hundredths` / 100 as a TOML number with two decimals ("70.20").
+/// `hundredths` / 100 as a TOML number with two decimals ("70.20"). Precondition: >= 0 (every
+/// generated figure is positive).
 std::string dec(int hundredths) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%d.%02d", hundredths / 100, hundredths % 100);
@@ -281,8 +306,8 @@ std::string nip(Rng& r) {
 }
 
 struct Unit {
-  std::string name;     // "Kecamatan Megaluh", "Dinas Kesehatan"
-  std::string head;     // "CAMAT MEGALUH", "KEPALA DINAS KESEHATAN"
+  std::string name;  // "Kecamatan Megaluh", "Dinas Kesehatan"
+  std::string head;  // "CAMAT MEGALUH", "KEPALA DINAS KESEHATAN"
   bool kecamatan = false;
 };
 
@@ -367,8 +392,8 @@ class Writer {
     if (plt) kv("own_jabatan", q(u_.kecamatan ? "SEKRETARIS KECAMATAN" : "SEKRETARIS"));
     const std::string first = r_.pick(kFirstNames), last = r_.pick(kLastNames);
     kv("name", q(first + " " + last + r_.pick(kDegrees)));
-    kv("pangkat", q(r_.pick(std::vector<std::string>{"Pembina", "Pembina Tingkat I",
-                                                     "Pembina Utama Muda"})));
+    kv("pangkat",
+       q(r_.pick(std::vector<std::string>{"Pembina", "Pembina Tingkat I", "Pembina Utama Muda"})));
     kv("golongan", q(r_.pick(std::vector<std::string>{"IV/a", "IV/b", "IV/c"})));
     kv("nip", q(nip(r_)));
     line();
@@ -383,9 +408,10 @@ class Writer {
     std::string m = "[";
     for (size_t i = 0; i < misi.size(); ++i) m += (i ? ", " : "") + q(misi[i]);
     kv("misi", m + "]");
-    kv("tujuan", "[\n  { id = \"t1\", text = " + q("Meningkatkan akuntabilitas kinerja " + u_.name) +
-                     " },\n  { id = \"t2\", text = " +
-                     q("Meningkatkan kualitas layanan publik " + u_.name) + " },\n]");
+    kv("tujuan",
+       "[\n  { id = \"t1\", text = " + q("Meningkatkan akuntabilitas kinerja " + u_.name) +
+           " },\n  { id = \"t2\", text = " + q("Meningkatkan kualitas layanan publik " + u_.name) +
+           " },\n]");
     line();
     const std::string head = u_.kecamatan ? "CAMAT" : "KEPALA";
     auto org = [&](const std::string& id, const std::string& name, const std::string& parent,
@@ -403,13 +429,13 @@ class Writer {
     org("org_umum", "Sub Bagian Umum dan Kepegawaian", "org_sekretariat", false);
     org("org_keuangan", "Sub Bagian Keuangan dan Program", "org_sekretariat", false);
     const std::vector<std::string> sections =
-        u_.kecamatan ? std::vector<std::string>{"Seksi Tata Pemerintahan",
-                                                "Seksi Pemberdayaan Masyarakat dan Desa",
-                                                "Seksi Ketentraman dan Ketertiban Umum",
-                                                "Seksi Sosial Budaya"}
-                     : std::vector<std::string>{"Bidang Perencanaan dan Pengendalian",
-                                                "Bidang Pelayanan", "Bidang Pengembangan",
-                                                "Bidang Pengawasan"};
+        u_.kecamatan
+            ? std::vector<std::string>{"Seksi Tata Pemerintahan",
+                                       "Seksi Pemberdayaan Masyarakat dan Desa",
+                                       "Seksi Ketentraman dan Ketertiban Umum",
+                                       "Seksi Sosial Budaya"}
+            : std::vector<std::string>{"Bidang Perencanaan dan Pengendalian", "Bidang Pelayanan",
+                                       "Bidang Pengembangan", "Bidang Pengawasan"};
     const int n = r_.range(2, 4);
     for (int i = 0; i < n; ++i)
       org("org_bidang" + std::to_string(i + 1), sections[static_cast<size_t>(i)], "org_kepala",
@@ -469,8 +495,9 @@ class Writer {
         kv("history", h + "]");
       }
       if (r_.chance(40))
-        kv("compare", "{ kabupaten = " + dec(target + r_.range(-300, 300)) +
-                          ", note = \"Tidak ada standar nasional\" }");
+        kv("compare",
+           "{ kabupaten = " + dec(std::max(1, target + target * r_.range(-15, 15) / 100)) +
+               ", note = \"Tidak ada standar nasional\" }");
       line();
       iku_ids_.push_back(t.id);
     }
@@ -480,11 +507,12 @@ class Writer {
     return unit.empty() ? std::to_string(v) + "%" : grouped(v) + " " + unit;
   }
 
-  void indicator(const std::string& table, const std::string& name, const std::string& unit,
-                 int lo, int hi, const std::string& indent) {
+  void indicator(const std::string& table, const std::string& name, const std::string& unit, int lo,
+                 int hi, const std::string& indent) {
     const long target = r_.range(lo, hi);
     long real = target;
-    if (r_.chance(25)) real = std::max(0L, target - r_.range(1, std::max(1, static_cast<int>(target / 5))));
+    if (r_.chance(25))
+      real = std::max(0L, target - r_.range(1, std::max(1, static_cast<int>(target / 5))));
     if (unit.empty()) real = std::min(real, 100L);
     line(indent + "[[" + table + "]]");
     line(indent + "name = " + q(name));
@@ -493,7 +521,7 @@ class Writer {
   }
 
   void programs() {
-    const int n = r_.range(2, 8);
+    const int n = r_.range(2, 8) * k_;
     std::vector<std::string> names = kProgram;
     r_.shuffle(names);
     for (int p = 1; p <= n; ++p) {
@@ -510,8 +538,8 @@ class Writer {
         line("  [[program.kegiatan]]");
         line("  id = " + q(kid));
         line("  name = " + q(r_.pick(kKegiatan)));
-        indicator("program.kegiatan.indicator", "Persentase kegiatan yang terlaksana sesuai rencana",
-                  "", 90, 100, "    ");
+        indicator("program.kegiatan.indicator",
+                  "Persentase kegiatan yang terlaksana sesuai rencana", "", 90, 100, "    ");
         const int subs = r_.range(1, 3);
         for (int s = 1; s <= subs; ++s) {
           const SubTemplate& t = r_.pick(kSub);
@@ -565,12 +593,14 @@ class Writer {
     line("[[table]]");
     kv("id", q("penduduk"));
     kv("caption", q("Jumlah Penduduk per Desa " + u_.name + " Tahun 2024"));
-    kv("source", q(u_.kecamatan ? "Seksi Tata Pemerintahan" : "Dinas Kependudukan dan Pencatatan Sipil"));
-    kv("columns", "[\n  { title = \"No\", kind = \"rownum\" },\n"
-                  "  { title = \"Desa\", kind = \"text\" },\n"
-                  "  { title = \"Laki-laki\", kind = \"integer\", total = \"sum\" },\n"
-                  "  { title = \"Perempuan\", kind = \"integer\", total = \"sum\" },\n"
-                  "  { title = \"Jumlah KK\", kind = \"integer\", total = \"sum\" },\n]");
+    kv("source",
+       q(u_.kecamatan ? "Seksi Tata Pemerintahan" : "Dinas Kependudukan dan Pencatatan Sipil"));
+    kv("columns",
+       "[\n  { title = \"No\", kind = \"rownum\" },\n"
+       "  { title = \"Desa\", kind = \"text\" },\n"
+       "  { title = \"Laki-laki\", kind = \"integer\", total = \"sum\" },\n"
+       "  { title = \"Perempuan\", kind = \"integer\", total = \"sum\" },\n"
+       "  { title = \"Jumlah KK\", kind = \"integer\", total = \"sum\" },\n]");
     villages_ = r_.range(5, 25) * k_;
     std::string rows = "[\n";
     for (int v = 0; v < villages_; ++v) {
@@ -610,8 +640,7 @@ class Writer {
       if (i) s += ' ';
       s += w;
     }
-    if (r_.chance(10))
-      s += " sebesar {iku." + r_.pick(iku_ids_) + ".capaian}";
+    if (r_.chance(10)) s += " sebesar {iku." + r_.pick(iku_ids_) + ".capaian}";
     return s + ".";
   }
 
@@ -662,14 +691,15 @@ class Writer {
     line("[foreword]");
     line("body = '''\n" + paragraph() + paragraph() + "'''");
     line();
-    chapter("pendahuluan", "PENDAHULUAN",
-            sections({"Latar Belakang", "Tugas Pokok dan Fungsi", "Isu Strategis"},
-                     r_.range(1, 3)) +
-                "# Struktur Organisasi\n\nSusunan organisasi " + u_.name +
-                " ditunjukkan pada {ref:struktur}.\n\n@figure struktur\n\n"
-                "# Kependudukan\n\nWilayah kerja mencakup " + std::to_string(villages_) +
-                " desa dengan jumlah penduduk laki-laki {table.penduduk.total} jiwa, seperti "
-                "pada {ref:penduduk}.\n\n@table penduduk\n");
+    chapter(
+        "pendahuluan", "PENDAHULUAN",
+        sections({"Latar Belakang", "Tugas Pokok dan Fungsi", "Isu Strategis"}, r_.range(1, 3)) +
+            "# Struktur Organisasi\n\nSusunan organisasi " + u_.name +
+            " ditunjukkan pada {ref:struktur}.\n\n@figure struktur\n\n"
+            "# Kependudukan\n\nWilayah kerja mencakup " +
+            std::to_string(villages_) +
+            " desa dengan jumlah penduduk laki-laki {table.penduduk.total} jiwa, seperti "
+            "pada {ref:penduduk}.\n\n@table penduduk\n");
     chapter("perencanaan", "PERENCANAAN KINERJA",
             sections({"Rencana Strategis", "Perjanjian Kinerja"}, r_.range(1, 2)) +
                 "# Indikator Kinerja Utama\n\n@table pk\n\n@table iku\n\n@table renja\n");
@@ -680,10 +710,12 @@ class Writer {
     akun += sections({"Analisis Capaian", "Perbandingan Kinerja", "Kendala dan Solusi"},
                      r_.range(1, 3));
     akun += "# Perbandingan Antar Tahun\n\n@table multiyear\n\n@table program_capaian\n\n";
-    if (out_.find("id = \"akip_komponen\"") != std::string::npos) akun += "@table akip_komponen\n\n";
-    akun += "@table ikm_layanan\n\n# Realisasi Anggaran\n\nSerapan anggaran mencapai "
-            "{anggaran.serapan} dari pagu {anggaran.total}.\n\n@table budget\n\n"
-            "@table efficiency\n";
+    if (out_.find("id = \"akip_komponen\"") != std::string::npos)
+      akun += "@table akip_komponen\n\n";
+    akun +=
+        "@table ikm_layanan\n\n# Realisasi Anggaran\n\nSerapan anggaran mencapai "
+        "{anggaran.serapan} dari pagu {anggaran.total}.\n\n@table budget\n\n"
+        "@table efficiency\n";
     chapter("akuntabilitas", "AKUNTABILITAS KINERJA", akun);
     chapter("penutup", "PENUTUP",
             sections({"Kesimpulan", "Rencana Tindak Lanjut"}, 1) + "@signature kepala\n");
@@ -708,11 +740,16 @@ int main(int argc, char** argv) {
       const std::string a = argv[i];
       if (i + 1 >= argc) return usage(("missing value after " + a).c_str());
       const std::string v = argv[++i];
-      if (a == "--count") count = std::stol(v);
-      else if (a == "--out") out = v;
-      else if (a == "--seed") seed = std::stoull(v);
-      else if (a == "--pages-scale") scale = std::stol(v);
-      else return usage(("unknown option " + a).c_str());
+      if (a == "--count")
+        count = std::stol(v);
+      else if (a == "--out")
+        out = v;
+      else if (a == "--seed")
+        seed = std::stoull(v);
+      else if (a == "--pages-scale")
+        scale = std::stol(v);
+      else
+        return usage(("unknown option " + a).c_str());
     }
   } catch (const std::logic_error&) {
     return usage("numbers expected");
