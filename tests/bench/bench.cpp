@@ -1,14 +1,19 @@
-// lkjip-bench: prints the speed and memory figures of issue 8, measured on whole processes of
-// the real binary (what a user waits for). Not part of ctest: run build/lkjip-bench.
-//   lkjip-bench [INPUT.toml] [RUNS]
+// lkjip-bench: prints the speed and memory figures of issue 8 and of bulk printing, measured on
+// whole processes of the real binary (what a user waits for). Not part of ctest: build lkjip and
+// lkjip-gen, then run build/lkjip-bench.
+//   lkjip-bench [INPUT.toml] [RUNS] [REPORTS]
+// REPORTS (default 1000) synthetic reports are bulk-rendered by one process for the RSS series.
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -30,6 +35,8 @@ Sample run(const std::vector<std::string>& args) {
   const auto t0 = std::chrono::steady_clock::now();
   const pid_t pid = fork();
   if (pid == 0) {
+    // Quiet children: lkjip-gen reports what it wrote on stdout.
+    if (const int null = open("/dev/null", O_WRONLY); null >= 0) dup2(null, STDOUT_FILENO);
     execv(argv[0], argv.data());
     _exit(127);
   }
@@ -48,12 +55,135 @@ double median(std::vector<double> v) {
   return v.empty() ? 0 : v[v.size() / 2];
 }
 
+int pdf_pages(const std::string& pdf) {
+  std::string line;
+  if (FILE* p = popen(("pdfinfo '" + pdf + "' | sed -n 's/^Pages: *//p'").c_str(), "r")) {
+    char buf[64] = {0};
+    if (fgets(buf, sizeof buf, p)) line = buf;
+    pclose(p);
+  }
+  return std::atoi(line.c_str());
+}
+
+/// Resident set size of a running process, in kB, from /proc/<pid>/status (0 if gone).
+long vm_rss_kb(pid_t pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  for (std::string line; std::getline(status, line);)
+    if (line.rfind("VmRSS:", 0) == 0) return std::atol(line.c_str() + 6);
+  return 0;
+}
+
+/// lkjip-gen, built next to lkjip.
+std::string gen_bin() { return (fs::path(LKJIP_BIN).parent_path() / "lkjip-gen").string(); }
+
+/// One synthetic description of about `pages` pages: lkjip-gen's --pages-scale is adjusted in
+/// proportion until the page count is within 10%. Returns (description, pages).
+std::pair<std::string, int> synthetic_report(const fs::path& dir, int pages) {
+  int scale = std::max(1, pages / 9);  // about 9 pages per unit of scale
+  std::pair<std::string, int> best{"", 0};
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    const fs::path in = dir / ("scale" + std::to_string(scale));
+    fs::remove_all(in);
+    if (run({gen_bin(), "--count", "1", "--seed", "5", "--pages-scale", std::to_string(scale),
+             "--out", in.string()})
+            .status != 0)
+      return best;
+    const std::string toml = fs::directory_iterator(in)->path().string();
+    const std::string pdf = (dir / "calibrate.pdf").string();
+    if (run({LKJIP_BIN, "render", toml, "-o", pdf}).status != 0) return best;
+    best = {toml, pdf_pages(pdf)};
+    const int next = std::max(1, static_cast<int>(std::lround(1.0 * scale * pages / best.second)));
+    if (std::abs(best.second - pages) <= pages / 10 || next == scale) break;
+    scale = next;
+  }
+  return best;
+}
+
+/// Cost linearity: a ~50-page and a ~500-page report, median wall time of 5 runs each.
+void linearity(const fs::path& tmp) {
+  std::vector<std::pair<int, double>> measured;  // pages, seconds
+  for (int target : {50, 500}) {
+    const auto [toml, pages] = synthetic_report(tmp, target);
+    if (toml.empty() || pages == 0) {
+      std::fprintf(stderr, "lkjip-bench: could not make a %d-page report (is lkjip-gen built?)\n",
+                   target);
+      return;
+    }
+    std::vector<double> times;
+    for (int i = 0; i < 5; ++i)
+      times.push_back(run({LKJIP_BIN, "render", toml, "-o", (tmp / "lin.pdf").string()}).seconds);
+    measured.push_back({pages, median(times)});
+  }
+  const auto& [p1, t1] = measured[0];
+  const auto& [p2, t2] = measured[1];
+  std::printf(
+      "linearity: %d pages %.3f s (%.2f ms/page), %d pages %.3f s (%.2f ms/page): "
+      "%.1fx the pages in %.1fx the time (target <= 11x)\n",
+      p1, t1, 1000 * t1 / p1, p2, t2, 1000 * t2 / p2, static_cast<double>(p2) / p1, t2 / t1);
+}
+
+/// `count` synthetic reports rendered by one process with --jobs 2; the child's VmRSS is read
+/// each time its progress lines (stderr is not a tty) pass another 100 reports.
+void many_reports_rss(const fs::path& tmp, int count) {
+  const fs::path in = tmp / "many", out = tmp / "many-out";
+  if (run({gen_bin(), "--count", std::to_string(count), "--seed", "9", "--out", in.string()})
+          .status != 0) {
+    std::fprintf(stderr, "lkjip-bench: lkjip-gen failed (is it built?)\n");
+    return;
+  }
+  int err[2];
+  if (pipe(err) != 0) return;
+  const auto t0 = std::chrono::steady_clock::now();
+  const pid_t pid = fork();
+  if (pid == 0) {
+    dup2(err[1], STDERR_FILENO);
+    close(err[0]);
+    close(err[1]);
+    execl(LKJIP_BIN, LKJIP_BIN, "render", in.c_str(), "--out-dir", out.c_str(), "--jobs", "2",
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(err[1]);
+  FILE* progress = fdopen(err[0], "r");
+  std::printf("bulk RSS: %d synthetic reports, one process, --jobs 2\n", count);
+  char line[4096];
+  int done = 0;
+  long first = 0, last = 0;
+  std::string summary;  // lkjip's summary and failure lines, shown at the end
+  while (fgets(line, sizeof line, progress)) {
+    const std::string l = line;
+    if (l.rfind("summary:", 0) == 0 || l.rfind("  failed:", 0) == 0) summary += "  " + l;
+    if (l.find(": rendered (") == std::string::npos && l.find(": FAILED (") == std::string::npos)
+      continue;
+    if (++done % 100 == 0) {
+      last = vm_rss_kb(pid);
+      if (!first) first = last;
+      std::printf("  after %4d reports: VmRSS %6.1f MB, %.1f s\n", done, last / 1024.0,
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+      std::fflush(stdout);
+    }
+  }
+  fclose(progress);
+  int status = 0;
+  rusage ru{};
+  wait4(pid, &status, 0, &ru);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::printf(
+      "  exit %d, %.1f s (%.1f reports/s), peak RSS %.1f MB; growth from the first to "
+      "the last sample %.1f MB (%.1f kB per report)\n",
+      WIFEXITED(status) ? WEXITSTATUS(status) : -1, seconds, done / seconds, ru.ru_maxrss / 1024.0,
+      (last - first) / 1024.0, done > 100 ? static_cast<double>(last - first) / (done - 100) : 0.0);
+  std::fputs(summary.c_str(), stdout);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const std::string bin = LKJIP_BIN;
   const std::string input = argc > 1 ? argv[1] : std::string(LKJIP_SOURCE_DIR) + "/input/megaluh-2024.toml";
   const int runs = argc > 2 ? std::atoi(argv[2]) : 21;
+  const int reports = argc > 3 ? std::atoi(argv[3]) : 1000;
   const fs::path tmp = fs::temp_directory_path() / ("lkjip-bench-" + std::to_string(getpid()));
   fs::create_directories(tmp);
   const std::string out = (tmp / "out.pdf").string();
@@ -69,13 +199,7 @@ int main(int argc, char** argv) {
     times.push_back(s.seconds);
     rss = std::max(rss, s.max_rss_kb);
   }
-  std::string pages_line;
-  if (FILE* p = popen(("pdfinfo '" + out + "' | sed -n 's/^Pages: *//p'").c_str(), "r")) {
-    char buf[64] = {0};
-    if (fgets(buf, sizeof buf, p)) pages_line = buf;
-    pclose(p);
-  }
-  const int pages = std::atoi(pages_line.c_str());
+  const int pages = pdf_pages(out);
   const double med = median(times);
   std::printf("single report: %s\n", input.c_str());
   std::printf("  runs %d, median wall %.1f ms, min %.1f ms, peak RSS %.1f MB, %d pages, %.0f pages/s\n",
@@ -109,6 +233,10 @@ int main(int argc, char** argv) {
   }
   std::printf("bulk: 21 reports, --jobs 2: median wall %.3f s, peak RSS %.1f MB\n",
               median(bulk_times), bulk_rss / 1024.0);
+  std::fflush(stdout);
+  linearity(tmp);
+  std::fflush(stdout);
+  many_reports_rss(tmp, reports);
   fs::remove_all(tmp);
   return 0;
 }
