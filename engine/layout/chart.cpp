@@ -132,7 +132,7 @@ class ChartDrawing {
 
   void add(frame::Item item) { out_.items.push_back(std::move(item)); }
   void rule(Point a, Point b, Color c, Pt w = Pt(kRule)) {
-    out_.items.emplace_back(std::in_place_type<frame::Line>, a, b, w, c);
+    out_.items.emplace_back(std::in_place_type<frame::Line>, frame::Line{a, b, w, c});
   }
 
   /// Text centred on x with its baseline at `baseline`.

@@ -85,7 +85,8 @@ frame::Frame image_graphic(const Context& ctx, const doc::Figure& fig, Pt width,
          " pixels wide"});
   }
   f.size = {w, w * aspect};
-  f.items.emplace_back(std::in_place_type<frame::Image>, Rect{Pt(0), Pt(0), w, w * aspect}, img);
+  f.items.emplace_back(std::in_place_type<frame::Image>,
+                       frame::Image{Rect{Pt(0), Pt(0), w, w * aspect}, img});
   return f;
 }
 

@@ -174,8 +174,8 @@ class OrgChart {
   }
 
   void box(int i, Rect r) {
-    out_.items.emplace_back(std::in_place_type<frame::Box>, r, Color::white(), Color::black(),
-                            Pt(kRule));
+    out_.items.emplace_back(std::in_place_type<frame::Box>,
+                            frame::Box{r, Color::white(), Color::black(), Pt(kRule)});
     const auto lb = draw::line_box(ctx_, style(i));
     const Pt text_h = lb.height * static_cast<double>(lines_[i].size());
     draw::lines(out_, lines_[i], lb, r.x + Pt(kPadX), r.y + (r.height - text_h) / 2);
@@ -184,7 +184,8 @@ class OrgChart {
 
   /// Emplaced (not add(Item)) also to spare GCC 12 a false -Wmaybe-uninitialized.
   void wire(Point a, Point b) {
-    out_.items.emplace_back(std::in_place_type<frame::Line>, a, b, Pt(kRule), Color::black());
+    out_.items.emplace_back(std::in_place_type<frame::Line>,
+                            frame::Line{a, b, Pt(kRule), Color::black()});
   }
 
   /// Draws node `i` and everything below it in the subtree starting at `x0`.

@@ -113,7 +113,10 @@ std::vector<CellWidths> column_limits(const std::vector<const std::vector<GridCe
     return static_cast<size_t>(c) >= specs.size() ||
            specs[static_cast<size_t>(c)].relative_width <= 0;
   };
-  for (const auto& [g, w] : spans) {
+  for (const auto& span : spans) {
+    // Plain variables, not a structured binding: clang 14 cannot capture bindings in lambdas.
+    const auto g = span.first;
+    const auto& w = span.second;
     std::vector<int> cols;
     for (int c = g->col; c < g->col + g->colspan; ++c) {
       if (is_auto(c)) cols.push_back(c);
