@@ -265,5 +265,24 @@ TEST(Build, GeneratedCaptionsCanBeOverridden) {
   EXPECT_EQ(cell_text(t.body.back().cells.at(1)), "\u2264 50%");
 }
 
+TEST(Build, RencanaKinerjaShowsEachIndicatorsFormulaBeforeItsTarget) {
+  report::Report r = sample_report();
+  r.programs.at(0).children.at(0).children.at(0).indicators.at(0).formula =
+      "Jumlah dokumen perencanaan PD yang tersusun tahun n";
+  r.chapters = {{"a", "PERENCANAAN KINERJA", narrative("@table renja", 20), {}}};
+  Built b(std::move(r));
+  ASSERT_TRUE(b.doc);
+  const Table& t = b.table(0, 0);
+  ASSERT_EQ(t.columns.size(), 5u);
+  EXPECT_EQ(cell_text(t.header.at(0).cells.at(3)), "Formula");
+  // Rows in tree order: p1, its kegiatan, its sub-kegiatan, p2.
+  ASSERT_EQ(t.body.size(), 4u);
+  const Row& sub = t.body.at(2);
+  EXPECT_EQ(cell_text(sub.cells.at(2)), "Jumlah dokumen perencanaan");
+  EXPECT_EQ(cell_text(sub.cells.at(3)), "Jumlah dokumen perencanaan PD yang tersusun tahun n");
+  EXPECT_EQ(cell_text(sub.cells.at(4)), "3 dokumen");
+  EXPECT_EQ(sub.cells.at(4).align, CellAlign::decimal);
+}
+
 }  // namespace
 }  // namespace lkjip::doc
