@@ -57,7 +57,8 @@ struct Marker {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /// List markers of SCHEMA.md: "- ", "1. ", "1) ", "a. ", "a) ", "(1) " (up to three digits, so
-/// a year at the start of a wrapped line is not taken for a marker).
+/// a year at the start of a wrapped line is not taken for a marker). A numbered or lettered
+/// marker needs text after it: a line or table cell that is just "4." is that text.
 std::optional<Marker> match_marker(std::string_view s) {
   Marker m;
   size_t i = 0;
@@ -88,6 +89,7 @@ std::optional<Marker> match_marker(std::string_view s) {
   }
   if (i < s.size() && s[i] != ' ' && s[i] != '\t') return std::nullopt;
   while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  if (i == s.size() && m.style != ListStyle::bullet) return std::nullopt;
   m.width = i;
   return m;
 }

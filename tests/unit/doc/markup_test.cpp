@@ -135,6 +135,16 @@ TEST(Markup, BulletsAndEnclosedNumbers) {
   EXPECT_EQ(list(b[1]).items[1].marker, "(4)");
 }
 
+TEST(Markup, ABareNumberWithADotIsTextNotAnEmptyItem) {
+  Fixture f;
+  for (const char* text : {"4.", "a.", "(2)", "12)"}) {
+    Blocks b = f.parse(text);
+    ASSERT_EQ(b.size(), 1u) << text;
+    EXPECT_EQ(text_of(para(b[0]).content), text);
+  }
+  EXPECT_TRUE(f.sink.all().empty());
+}
+
 TEST(Markup, InlineBoldItalicAndEscapes) {
   Fixture f;
   Blocks b = f.parse("Nilai **tebal *dan miring*** lalu \\*bintang\\*, \\{kurung\\} dan \\\\.");
