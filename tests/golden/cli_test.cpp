@@ -1,48 +1,14 @@
 // End-to-end tests through the real lkjip binary, read back with poppler, qpdf and mutool,
 // as a reader and a signer would. Compares PDFs by extracted text and structure, never bytes
 // against a frozen file.
-#include <gtest/gtest.h>
-
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <regex>
 #include <sstream>
 #include <string>
 
-namespace fs = std::filesystem;
+#include "tools.h"
 
+namespace lkjip::golden {
 namespace {
-
-struct Run {
-  int code = -1;
-  std::string out;  // stdout + stderr
-};
-
-Run run(const std::string& cmd) {
-  Run r;
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-const std::string kBin = LKJIP_BIN;
-const fs::path kSrc = LKJIP_SOURCE_DIR;
 
 class Cli : public ::testing::Test {
  protected:
@@ -57,20 +23,6 @@ class Cli : public ::testing::Test {
   std::string path(const std::string& name) const { return (dir_ / name).string(); }
   fs::path dir_;
 };
-
-/// Text of page `page` (1-based) as pdftotext -layout gives it.
-std::string page_text(const std::string& pdf, int page) {
-  return run("pdftotext -layout -f " + std::to_string(page) + " -l " + std::to_string(page) +
-             " '" + pdf + "' -")
-      .out;
-}
-
-int page_count(const std::string& pdf) {
-  const auto r = run("pdfinfo '" + pdf + "'");
-  std::smatch m;
-  if (std::regex_search(r.out, m, std::regex("Pages:\\s+(\\d+)"))) return std::stoi(m[1]);
-  return -1;
-}
 
 }  // namespace
 
@@ -144,3 +96,5 @@ TEST_F(Cli, SignSpotsMatchTheFieldsInThePdf) {
   EXPECT_NE(sig.find(m[1].str()), std::string::npos) << sig;
   EXPECT_NE(sig.find("not signed"), std::string::npos) << sig;
 }
+
+}  // namespace lkjip::golden

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
 
@@ -54,6 +55,20 @@ inline constexpr auto quoted = [](const std::string& s) {
   for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return q + "'";
 };
+
+/// Text of page `page` (1-based) as pdftotext -layout gives it.
+inline std::string page_text(const std::string& pdf, int page) {
+  return run("pdftotext -layout -f " + std::to_string(page) + " -l " + std::to_string(page) + " " +
+             quoted(pdf) + " -")
+      .out;
+}
+
+/// The page count pdfinfo reports, -1 when it cannot read the file.
+inline int page_count(const std::string& pdf) {
+  std::smatch m;
+  const std::string info = run("pdfinfo " + quoted(pdf)).out;
+  return std::regex_search(info, m, std::regex("Pages:\\s+(\\d+)")) ? std::stoi(m[1]) : -1;
+}
 
 /// A fresh folder under the temporary directory, removed when the object goes away.
 class ScratchDir {
