@@ -123,13 +123,21 @@ void linearity(const fs::path& tmp) {
 }
 
 /// `count` synthetic reports rendered by one process with --jobs 2; the child's VmRSS is read
-/// each time its progress lines (stderr is not a tty) pass another 100 reports.
-void many_reports_rss(const fs::path& tmp, int count) {
-  const fs::path in = tmp / "many", out = tmp / "many-out";
-  if (run({gen_bin(), "--count", std::to_string(count), "--seed", "9", "--out", in.string()})
+/// each time its progress lines (stderr is not a tty) pass another 100 reports. With `distinct`
+/// false the same description is rendered `count` times: the text caches (shaping results per
+/// string, bounded) then stop growing after the first report, so what growth remains would be a
+/// leak per report.
+void many_reports_rss(const fs::path& tmp, int count, bool distinct) {
+  const fs::path in = tmp / (distinct ? "many" : "same"), out = tmp / "many-out";
+  if (run({gen_bin(), "--count", std::to_string(distinct ? count : 1), "--seed", "9", "--out",
+           in.string()})
           .status != 0) {
     std::fprintf(stderr, "lkjip-bench: lkjip-gen failed (is it built?)\n");
     return;
+  }
+  if (!distinct) {
+    const fs::path one = fs::directory_iterator(in)->path();
+    for (int i = 1; i < count; ++i) fs::copy_file(one, in / ("copy" + std::to_string(i) + ".toml"));
   }
   int err[2];
   if (pipe(err) != 0) return;
@@ -145,7 +153,8 @@ void many_reports_rss(const fs::path& tmp, int count) {
   }
   close(err[1]);
   FILE* progress = fdopen(err[0], "r");
-  std::printf("bulk RSS: %d synthetic reports, one process, --jobs 2\n", count);
+  std::printf("bulk RSS: %d %s, one process, --jobs 2\n", count,
+              distinct ? "different synthetic reports" : "copies of one synthetic report");
   char line[4096];
   int done = 0;
   long first = 0, last = 0;
@@ -236,7 +245,9 @@ int main(int argc, char** argv) {
   std::fflush(stdout);
   linearity(tmp);
   std::fflush(stdout);
-  many_reports_rss(tmp, reports);
+  many_reports_rss(tmp, reports, true);
+  std::fflush(stdout);
+  many_reports_rss(tmp, reports, false);
   fs::remove_all(tmp);
   return 0;
 }
