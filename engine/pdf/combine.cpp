@@ -36,7 +36,9 @@ std::string utf8(const PdfObject* o) {
 class Copier {
  public:
   Copier(PdfVecObjects& dst, const PdfVecObjects& src, std::set<PdfReference> stop)
-      : dst_(dst), src_(src), stop_(std::move(stop)),
+      : dst_(dst),
+        src_(src),
+        stop_(std::move(stop)),
         next_(static_cast<unsigned>(dst.GetObjectCount())) {}
 
   /// The reference the copy of `r` gets; schedules the copy the first time.
@@ -87,7 +89,9 @@ class Copier {
   std::map<PdfReference, PdfObject> overrides_;
   std::deque<PdfReference> queue_;
 
-  bool stopped(const PdfObject& v) const { return v.IsReference() && stop_.count(v.GetReference()); }
+  bool stopped(const PdfObject& v) const {
+    return v.IsReference() && stop_.count(v.GetReference());
+  }
 
   /// A direct value with every reference replaced by its copy's.
   PdfObject mapped(const PdfObject& v) {
@@ -276,8 +280,7 @@ void Combiner::add_blank_page() {
   PdfObject* page = out_->GetObjects().CreateObject("Page");
   page->GetDictionary().AddKey("MediaBox", last_media_box_);
   page->GetDictionary().AddKey("Resources", PdfDictionary());
-  page->GetDictionary().AddKey("Parent",
-                               out_->GetCatalog()->GetIndirectKey("Pages")->Reference());
+  page->GetDictionary().AddKey("Parent", out_->GetCatalog()->GetIndirectKey("Pages")->Reference());
   kids_.push_back(page->Reference());
   ++result_.blank_pages;
 }
@@ -358,8 +361,8 @@ std::optional<Combined> combine_pdfs(const std::vector<CombinePart>& parts,
     return c.finish(title);
   } catch (const PdfError& e) {
     sink.error({}, "combine: report " + std::to_string(at + 1) +
-                       (at < parts.size() ? "" : " (writing)") + ": PoDoFo failed: " +
-                       PdfError::ErrorName(e.GetError()));
+                       (at < parts.size() ? "" : " (writing)") +
+                       ": PoDoFo failed: " + PdfError::ErrorName(e.GetError()));
   } catch (const std::bad_alloc&) {
     sink.error({}, "combine: out of memory");
   }

@@ -23,8 +23,8 @@ struct CombinePart {
 
 struct Combined {
   std::string pdf;
-  size_t pages = 0;         // including the blank ones
-  size_t blank_pages = 0;   // inserted so that every part starts on an odd page
+  size_t pages = 0;                 // including the blank ones
+  size_t blank_pages = 0;           // inserted so that every part starts on an odd page
   std::vector<size_t> first_pages;  // 1-based first page of each part
 };
 

@@ -48,7 +48,8 @@ Value money(const Exact& sum) {
 }
 
 Value percent(const Exact& v) {
-  return figure(Value::Kind::percent, v, kTotalDecimals, compute::format_percent(v, kTotalDecimals));
+  return figure(Value::Kind::percent, v, kTotalDecimals,
+                compute::format_percent(v, kTotalDecimals));
 }
 
 Value count(const Exact& v) {
@@ -87,9 +88,8 @@ RecapTotals totals(const std::vector<RecapRow>& rows) {
   t.serapan = t.serapan_units && !both_anggaran.is_zero()
                   ? percent(both_realisasi / both_anggaran * Exact::integer(100))
                   : unknown(Value::Kind::percent);
-  t.capaian = with_capaian
-                  ? percent(capaian / Exact::integer(static_cast<int64_t>(with_capaian)))
-                  : unknown(Value::Kind::percent);
+  t.capaian = with_capaian ? percent(capaian / Exact::integer(static_cast<int64_t>(with_capaian)))
+                           : unknown(Value::Kind::percent);
   t.jumlah_iku = count(counts[0]);
   t.melampaui = count(counts[1]);
   t.tercapai = count(counts[2]);
@@ -133,8 +133,8 @@ std::string csv_field(const std::string& s) {
 template <class Row>
 std::string csv_line(const std::string& unit, const std::string& predikat, const Row& r) {
   std::string line = csv_field(unit) + "," + machine(r.capaian) + "," + csv_field(predikat);
-  for (const Value* v : {&r.jumlah_iku, &r.melampaui, &r.tercapai, &r.tidak_tercapai,
-                         &r.anggaran, &r.realisasi, &r.serapan})
+  for (const Value* v : {&r.jumlah_iku, &r.melampaui, &r.tercapai, &r.tidak_tercapai, &r.anggaran,
+                         &r.realisasi, &r.serapan})
     line += "," + machine(*v);
   return line + "\r\n";
 }
@@ -145,7 +145,7 @@ doc::Cell cell(const std::string& text, doc::CellAlign align = doc::CellAlign::l
                bool bold = false) {
   doc::Paragraph p;
   p.indent = false;
-  p.align = align == doc::CellAlign::center  ? report::HAlign::center
+  p.align = align == doc::CellAlign::center ? report::HAlign::center
             : align == doc::CellAlign::left ? report::HAlign::left
                                             : report::HAlign::right;
   p.content.push_back({text, false, false, false, ""});
@@ -170,14 +170,14 @@ doc::Cell number(const Value& v) {
   if (!v.known) return cell(v.text, doc::CellAlign::center);
   if (v.kind == Value::Kind::money)
     return cell(compute::format_number(v.exact, 0), doc::CellAlign::right);
-  return cell(v.text, v.kind == Value::Kind::percent ? doc::CellAlign::decimal
-                                                     : doc::CellAlign::right);
+  return cell(v.text,
+              v.kind == Value::Kind::percent ? doc::CellAlign::decimal : doc::CellAlign::right);
 }
 
 template <class Row>
 void add_figures(std::vector<doc::Cell>& cells, const Row& r) {
-  for (const Value* v : {&r.jumlah_iku, &r.melampaui, &r.tercapai, &r.tidak_tercapai,
-                         &r.anggaran, &r.realisasi, &r.serapan})
+  for (const Value* v : {&r.jumlah_iku, &r.melampaui, &r.tercapai, &r.tidak_tercapai, &r.anggaran,
+                         &r.realisasi, &r.serapan})
     cells.push_back(number(*v));
 }
 
@@ -189,15 +189,16 @@ doc::Table recap_table(const Recap& recap) {
                            recap.region + " Tahun " + std::to_string(recap.year),
                        false, false, false, ""});
   // No, unit, capaian, predikat, four IKU counts, anggaran, realisasi, serapan.
-  t.columns = {{4, false}, {22, false}, {9, true}, {12, false}, {5, true}, {7, true},
-               {6, true},  {6, true},   {12, true}, {12, true}, {8, true}};
-  t.header.push_back({doc::Row::Kind::body,
-                      {head("No", 1, 2), head("Unit Kerja", 1, 2), head("Capaian Kinerja", 1, 2),
-                       head("Predikat", 1, 2), head("Indikator Kinerja Utama", 4),
-                       head("Anggaran (Rp)", 1, 2), head("Realisasi (Rp)", 1, 2),
-                       head("Serapan", 1, 2)}});
-  t.header.push_back({doc::Row::Kind::body,
-                      {head("Jumlah"), head("Melampaui"), head("Tercapai"), head("Tidak Tercapai")}});
+  t.columns = {{4, false}, {22, false}, {9, true},  {12, false}, {5, true}, {7, true},
+               {6, true},  {6, true},   {12, true}, {12, true},  {8, true}};
+  t.header.push_back(
+      {doc::Row::Kind::body,
+       {head("No", 1, 2), head("Unit Kerja", 1, 2), head("Capaian Kinerja", 1, 2),
+        head("Predikat", 1, 2), head("Indikator Kinerja Utama", 4), head("Anggaran (Rp)", 1, 2),
+        head("Realisasi (Rp)", 1, 2), head("Serapan", 1, 2)}});
+  t.header.push_back(
+      {doc::Row::Kind::body,
+       {head("Jumlah"), head("Melampaui"), head("Tercapai"), head("Tidak Tercapai")}});
   for (size_t i = 0; i < recap.rows.size(); ++i) {
     const RecapRow& r = recap.rows[i];
     std::vector<doc::Cell> cells = {cell(std::to_string(i + 1), doc::CellAlign::center),
@@ -211,9 +212,10 @@ doc::Table recap_table(const Recap& recap) {
   add_figures(cells, recap.total);
   for (doc::Cell& c : cells) c.bold = true;
   t.body.push_back({doc::Row::Kind::total, std::move(cells)});
-  t.source = "Capaian kinerja: rata-rata yang ditetapkan tiap unit; baris jumlah: rata-rata "
-             "capaian unit, jumlah anggaran dan realisasi, serapan = jumlah realisasi / jumlah "
-             "anggaran";
+  t.source =
+      "Capaian kinerja: rata-rata yang ditetapkan tiap unit; baris jumlah: rata-rata "
+      "capaian unit, jumlah anggaran dan realisasi, serapan = jumlah realisasi / jumlah "
+      "anggaran";
   if (recap.total.serapan_units < recap.rows.size())
     t.source += " (atas " + std::to_string(recap.total.serapan_units) +
                 " unit yang anggaran dan realisasinya diketahui)";
@@ -243,8 +245,8 @@ doc::Document recap_document(const Recap& recap, int64_t epoch) {
   d.running_header = "Rekapitulasi LKjIP " + recap.region + " Tahun " + year;
   d.info.title = d.running_header;
   d.info.author = recap.region;
-  d.info.subject = "Rekapitulasi capaian kinerja dan serapan anggaran " + recap.region +
-                   " tahun " + year;
+  d.info.subject =
+      "Rekapitulasi capaian kinerja dan serapan anggaran " + recap.region + " tahun " + year;
   d.info.keywords = "LKjIP, SAKIP, rekapitulasi, " + recap.region + ", " + year;
   d.info.epoch = epoch;
   return d;
@@ -288,9 +290,9 @@ std::optional<Recap> build_recap(const std::vector<std::string>& inputs, Diagnos
       recap.region = rep->region;
       recap.year = rep->year;
     } else if (rep->region != recap.region || rep->year != recap.year) {
-      sink.warning({input}, "this unit reports on " + rep->region + " " +
-                                std::to_string(rep->year) + ", the first one on " + recap.region +
-                                " " + std::to_string(recap.year),
+      sink.warning({input},
+                   "this unit reports on " + rep->region + " " + std::to_string(rep->year) +
+                       ", the first one on " + recap.region + " " + std::to_string(recap.year),
                    {"the recap is titled after the first description"});
     }
     namespace chr = std::chrono;
@@ -313,12 +315,11 @@ void sort_recap(Recap& recap, RecapSort by) {
   const auto key = [by](const RecapRow& r) -> const Value& {
     return by == RecapSort::capaian ? r.capaian : by == RecapSort::serapan ? r.serapan : r.anggaran;
   };
-  std::stable_sort(recap.rows.begin(), recap.rows.end(),
-                   [&](const RecapRow& a, const RecapRow& b) {
-                     const Value &x = key(a), &y = key(b);
-                     if (x.known != y.known) return x.known;
-                     return x.known && x.exact > y.exact;
-                   });
+  std::stable_sort(recap.rows.begin(), recap.rows.end(), [&](const RecapRow& a, const RecapRow& b) {
+    const Value &x = key(a), &y = key(b);
+    if (x.known != y.known) return x.known;
+    return x.known && x.exact > y.exact;
+  });
 }
 
 std::string recap_json(const Recap& recap) {

@@ -16,13 +16,13 @@ namespace lkjip::pipeline {
 
 /// One unit, copied out of its ComputedTables (so it outlives the report it came from).
 struct RecapRow {
-  std::string unit;    // [report] unit
-  std::string source;  // the description file
-  compute::Value capaian;   // Overall::rata_rata: the unit's configured average, percent
-  std::string average_name; // which average that is (Overall::average_name)
-  compute::Value predikat;  // of capaian, on the unit's predicate scale
+  std::string unit;          // [report] unit
+  std::string source;        // the description file
+  compute::Value capaian;    // Overall::rata_rata: the unit's configured average, percent
+  std::string average_name;  // which average that is (Overall::average_name)
+  compute::Value predikat;   // of capaian, on the unit's predicate scale
   compute::Value jumlah_iku, melampaui, tercapai, tidak_tercapai;  // IKU counts
-  compute::Value anggaran, realisasi, serapan;  // BudgetTotal::figures
+  compute::Value anggaran, realisasi, serapan;                     // BudgetTotal::figures
 };
 
 /// Kabupaten totals. Units that lack a figure are left out of the sums that need it.
@@ -40,7 +40,7 @@ struct Recap {
   int year = 0;        // of the first unit
   std::vector<RecapRow> rows;
   RecapTotals total;
-  int64_t epoch = 0;   // midnight UTC of the latest signing date: dates the PDF
+  int64_t epoch = 0;  // midnight UTC of the latest signing date: dates the PDF
 };
 
 enum class RecapSort { input, unit, capaian, serapan, anggaran };
