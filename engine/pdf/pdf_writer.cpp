@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -452,7 +453,11 @@ void Writer::write_annotations(PageState& ps) {
     PdfSignatureField field(widget, acro_form_, pdf_.get(), false);
     field.SetFieldName(text_string(sig.name));
 
-    // Appearance: a thin frame, no text, so no font is referenced.
+    // Appearance: an empty form XObject. PDF/A-2 needs a normal appearance (/AP /N) on every
+    // widget and the Print flag set (NoView/Hidden forbidden), so whatever the appearance draws
+    // is printed; the reserved space must reach paper blank for the wet signature and stamp or
+    // the TTE QR code. An empty stream draws nothing and references no font; viewers still
+    // highlight the unsigned field on screen, and signing tools replace the appearance anyway.
     const double w = sig.box.right - sig.box.left, h = sig.box.top - sig.box.bottom;
     PdfObject* ap = pdf_->GetObjects().CreateObject("XObject");
     PdfDictionary& apd = ap->GetDictionary();
@@ -461,10 +466,7 @@ void Writer::write_annotations(PageState& ps) {
     for (double v : {0.0, 0.0, w, h}) bbox.push_back(real_obj(v));
     apd.AddKey("BBox", bbox);
     apd.AddKey("Resources", PdfDictionary());
-    std::string content = "q 0.5 w 0 0 0 RG ";
-    append_nums(content, {0.25, 0.25, std::max(0.0, w - 0.5), std::max(0.0, h - 0.5)});
-    content += "re S Q\n";
-    ap->GetStream()->Set(content.data(), static_cast<pdf_long>(content.size()));
+    ap->GetStream()->Set("", 0, TVecFilters());
     PdfDictionary appearance;
     appearance.AddKey("N", ap->Reference());
     widget->GetObject()->GetDictionary().AddKey("AP", appearance);
@@ -776,6 +778,8 @@ bool is_signature_dictionary(const PdfObject& obj) {
 }  // namespace
 
 bool file_carries_signature(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return false;  // a folder reads as a stream
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
   quiet_podofo();
