@@ -24,6 +24,7 @@
 #include "pipeline/diff.h"
 #include "pipeline/recap.h"
 #include "pipeline/render.h"
+#include "report/config_files.h"
 #include "report/model.h"
 
 namespace fs = std::filesystem;
@@ -62,6 +63,8 @@ Render options:
   --layout NAME          layouts/NAME.toml instead of the description's layout
   --force                overwrite a PDF even if it carries a signature
   --sign-spots FILE      write each signature field's page and rectangle as JSON (for BSrE)
+  --sign-anchor CHAR     set CHAR invisibly at the centre of every signature field (BSrE
+                         tag_koordinat); overrides the layout's [signature] anchor, "" = none
   --dump=doctree|frames  print the document tree or the positioned frames to stdout
   --allow-outside        let image paths leave the description's folder
 
@@ -289,6 +292,7 @@ int cmd_render(int argc, char** argv) {
     else if (arg == "--combine") a.combine = value("--combine");
     else if (arg == "--layout") a.options.layout = value("--layout");
     else if (arg == "--sign-spots") a.sign_spots = value("--sign-spots");
+    else if (arg == "--sign-anchor") a.options.sign_anchor = value("--sign-anchor");
     else if (arg == "--force") a.force = true;
     else if (arg == "--allow-outside") a.options.allow_outside = true;
     else if (arg.rfind("--dump=", 0) == 0) a.dump = a.options.dump = arg.substr(7);
@@ -297,6 +301,8 @@ int cmd_render(int argc, char** argv) {
   }
   if (!a.dump.empty() && a.dump != "doctree" && a.dump != "frames")
     throw std::invalid_argument("--dump takes doctree or frames");
+  if (a.options.sign_anchor && !report::is_anchor_character(*a.options.sign_anchor))
+    throw std::invalid_argument("--sign-anchor takes one visible character (or \"\" for none)");
   if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde)
     a.options.epoch = std::stoll(sde);
   if (a.inputs.empty()) throw std::invalid_argument("render needs an input description");
@@ -405,19 +411,30 @@ int cmd_diff(int argc, char** argv) {
 }
 
 /// Files whose change triggers a re-render: the description, the layout file and every file
-/// in the description's folder tree that a description may reference (images).
-fs::file_time_type newest_input(const std::string& input, const std::string& data) {
+/// in the description's folder tree that a description may reference (images) except the
+/// output and its temporary files, which the render itself writes there.
+fs::file_time_type newest_input(const std::string& input, const std::string& data,
+                                const std::string& output) {
   std::error_code ec;
   auto newest = fs::last_write_time(input, ec);
-  auto consider = [&](const fs::path& p) {
-    const auto t = fs::last_write_time(p, ec);
-    if (!ec && t > newest) newest = t;
+  auto consider = [&newest](const fs::path& p) {
+    std::error_code gone;  // a file removed meanwhile is skipped, the walk goes on
+    const auto t = fs::last_write_time(p, gone);
+    if (!gone && t > newest) newest = t;
   };
   const fs::path dir = fs::path(input).parent_path().empty() ? fs::path(".")
                                                               : fs::path(input).parent_path();
+  std::error_code canon;
+  const fs::path out = fs::weakly_canonical(output, canon);
+  const std::string temp_prefix = "." + out.filename().string() + ".tmp-";
   for (auto it = fs::recursive_directory_iterator(dir, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-    if (it->is_regular_file(ec)) consider(it->path());
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const fs::path p = fs::weakly_canonical(it->path(), canon);
+    if (p == out ||
+        (p.parent_path() == out.parent_path() && p.filename().string().rfind(temp_prefix, 0) == 0))
+      continue;
+    if (it->is_regular_file(canon)) consider(it->path());
+  }
   for (const char* sub : {"layouts", "fonts"})
     for (const auto& e : fs::directory_iterator(fs::path(data) / sub, ec)) consider(e.path());
   return newest;
@@ -438,7 +455,7 @@ int cmd_watch(int argc, char** argv) {
   const std::string data = data_dir();
   fs::file_time_type seen{};
   for (;;) {
-    const auto now = newest_input(a.inputs[0], data);
+    const auto now = newest_input(a.inputs[0], data, a.output);
     if (now != seen) {
       seen = now;
       // A fresh Resources each round: an edited layout or font file must be read again.

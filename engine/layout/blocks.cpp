@@ -56,6 +56,23 @@ std::string upper_ascii(std::string s) {
   return s;
 }
 
+/// The BSrE anchor (tag_koordinat) centred on `field`: white and 1 pt, so it never shows on
+/// paper (the field is blank paper, the stamp covers it), yet it is ordinary text that
+/// pdftotext and the signing service's text search extract with its position. Invisible
+/// rendering mode 3 would hide it on any background too, but white text needs nothing beyond
+/// what the frame IR already carries.
+void add_anchor_character(const Context& ctx, const Rect& field, frame::Frame& out) {
+  report::TextStyle ts = ctx.style.signature_style;
+  ts.size = Pt(1);
+  ts.color = Color::white();
+  const text::SetLine line = single_line(ctx, plain(ctx.style.signature_anchor), ts);
+  const auto& font = ctx.font(ts);
+  const Pt cx = field.x + field.width / 2, cy = field.y + field.height / 2;
+  // Baseline placed so the font's ascender-to-descender band is centred vertically.
+  const Pt baseline = cy + (font.ascender(ts.size) - font.descender(ts.size)) / 2;
+  add_line_at(out, line, {cx - line.natural_width / 2, baseline});
+}
+
 class SpacedFlow : public VListFlow {
  public:
   SpacedFlow(Pt width, std::vector<Piece> pieces, Pt before, Pt after, bool keep)
@@ -215,11 +232,15 @@ FlowPtr make_signature_flow(const Context& ctx, const doc::Signature& s, Pt widt
                                                       (p.party.empty() ? 0 : 1) +
                                                       (p.electronic ? 1 : 0));
     if (!p.party.empty()) y = centred(piece.frame, plain(p.party), x, y);
-    for (const auto& j : p.jabatan_lines) y = centred(piece.frame, plain(j), x, y);
+    // TTE (KemenPANRB/SRIKANDI naskah format): the wording introduces the office and the name,
+    // the QR code goes in the space between them.
     if (p.electronic) y = centred(piece.frame, plain("Ditandatangani secara elektronik oleh:"), x, y);
+    for (const auto& j : p.jabatan_lines) y = centred(piece.frame, plain(j), x, y);
     const Pt space = ctx.style.signature_space;
     const Pt field_w = min(col_w, mm(60));
-    piece.frame.add(frame::SignatureField{{x + (col_w - field_w) / 2, y, field_w, space}, p.field});
+    const Rect field{x + (col_w - field_w) / 2, y, field_w, space};
+    piece.frame.add(frame::SignatureField{field, p.field});
+    if (!ctx.style.signature_anchor.empty()) add_anchor_character(ctx, field, piece.frame);
     y += space;
     doc::Inline name;
     name.text = p.name;

@@ -1,6 +1,7 @@
 #include "pipeline/render.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -106,6 +107,7 @@ std::optional<Rendered> render_report(const std::optional<report::Report>& rep,
 
   auto style = resources.layout(options.layout.empty() ? rep->layout : options.layout, sink);
   if (!style) return std::nullopt;
+  if (options.sign_anchor) style->signature_anchor = *options.sign_anchor;
   if (rep->paper == "F4") {
     style->paper = {mm(215), mm(330)};
     style->paper_name = "F4";
@@ -167,11 +169,36 @@ std::optional<Rendered> render_text(std::string_view text, const std::string& pa
                        options, resources, sink);
 }
 
+namespace {
+
+/// Removes `.NAME.tmp-PID-XXXXXX` files of `target` whose writer process is gone. A live PID
+/// (another lkjip writing the same file right now) keeps its file.
+void remove_stale_temporaries(const std::filesystem::path& dir, const std::string& prefix) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+    const size_t dash = name.find('-', prefix.size());
+    if (dash == std::string::npos) continue;
+    const std::string pid_text = name.substr(prefix.size(), dash - prefix.size());
+    if (pid_text.empty() || pid_text.size() > 9 ||
+        pid_text.find_first_not_of("0123456789") != std::string::npos)
+      continue;
+    const pid_t pid = static_cast<pid_t>(std::stol(pid_text));
+    if (::kill(pid, 0) != 0 && errno == ESRCH) fs::remove(e.path(), ec);
+  }
+}
+
+}  // namespace
+
 std::string write_file_atomically(const std::string& path, const std::string& bytes) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  // The writer's PID in the name tells a later run whether the file is stale.
+  const std::string prefix = "." + target.filename().string() + ".tmp-";
+  std::string tmpl = (dir / (prefix + std::to_string(::getpid()) + "-XXXXXX")).string();
   const int fd = mkstemp(tmpl.data());
   if (fd < 0) return "cannot create a temporary file in " + dir.string() + ": " + std::strerror(errno);
   size_t done = 0;
@@ -197,6 +224,7 @@ std::string write_file_atomically(const std::string& path, const std::string& by
     ::unlink(tmpl.c_str());
     return "cannot replace " + path + ": " + err;
   }
+  remove_stale_temporaries(dir, prefix);
   return {};
 }
 

@@ -45,6 +45,7 @@ struct RenderOptions {
   bool allow_outside = false;    // image paths may leave the description's folder
   std::optional<int64_t> epoch;  // SOURCE_DATE_EPOCH: overrides the date from the description
   std::string dump;              // "", "doctree" or "frames": also return that dump
+  std::optional<std::string> sign_anchor;  // --sign-anchor: replaces the layout's anchor
 };
 
 /// Where an empty signature field sits, for electronic signing services that place the
@@ -76,9 +77,10 @@ std::optional<Rendered> render_text(std::string_view text, const std::string& pa
                                     const RenderOptions& options, Resources& resources,
                                     DiagnosticSink& sink);
 
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a
-/// failure never leaves a truncated file and never damages the previous one. Returns an
-/// error message, or empty on success.
+/// Writes `bytes` to `path` through a temporary file in the same folder (`.NAME.tmp-PID-XXXXXX`)
+/// and a rename, so a failure never leaves a truncated file and never damages the previous one.
+/// After a successful write, temporary files of the same target left by processes that no
+/// longer run (killed mid-write) are removed. Returns an error message, or empty on success.
 std::string write_file_atomically(const std::string& path, const std::string& bytes);
 
 }  // namespace lkjip::pipeline

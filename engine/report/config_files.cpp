@@ -65,7 +65,7 @@ const std::map<std::string, std::vector<std::string>>& layout_keys() {
       {"source", with_text_style({"prefix"})},
       {"cover", {"title", "text"}},
       {"toc", with_text_style(lengths({"leader"}, {"indent"}))},
-      {"signature", with_text_style(lengths({}, {"width", "space"}))},
+      {"signature", with_text_style(lengths({"anchor"}, {"width", "space"}))},
       {"chart", {"palette"}},
   };
   return keys;
@@ -160,6 +160,13 @@ class LayoutReader {
       text_style(f, s_.signature_style);
       length(f, "width", s_.signature_width);
       length(f, "space", s_.signature_space);
+      if (auto v = f.text("anchor")) {
+        if (is_anchor_character(*v))
+          s_.signature_anchor = *v;
+        else
+          ctx_.error(f.loc("anchor"), "`anchor` must be one visible character, or empty for none",
+                     {"BSrE tag_koordinat characters are usually \"#\", \"^\" or \"~\""});
+      }
       f.finish();
     }
     if (auto* t = root.table("chart")) {
@@ -368,6 +375,17 @@ bool is_plain_name(const std::string& name) {
 }
 
 }  // namespace
+
+bool is_anchor_character(std::string_view s) {
+  if (s.empty()) return true;
+  if (first_invalid_utf8(s)) return false;
+  const auto lead = static_cast<unsigned char>(s[0]);
+  const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  if (s.size() != len) return false;
+  if (len == 1) return lead > 0x20 && lead != 0x7F;
+  // C1 controls and the no-break space (U+0080..U+00A0) are not visible either.
+  return !(lead == 0xC2 && static_cast<unsigned char>(s[1]) <= 0xA0);
+}
 
 std::optional<LayoutStyle> load_layout(const std::string& name, const std::string& data_dir,
                                        DiagnosticSink& sink) {

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "base/diagnostic.h"
 #include "base/font_file.h"
@@ -15,6 +16,11 @@ namespace lkjip::report {
 /// .toml file). Unknown layout, unknown keys, wrong types: located errors, empty result.
 std::optional<LayoutStyle> load_layout(const std::string& name, const std::string& data_dir,
                                        DiagnosticSink& sink);
+
+/// True when `s` is empty (no anchor) or exactly one visible character (one UTF-8 code point,
+/// no space or control character): the rule for the BSrE signature anchor (`[signature]
+/// anchor`, `--sign-anchor`).
+bool is_anchor_character(std::string_view s);
 
 /// Loads <data_dir>/fonts/fonts.toml; search_dirs = <data_dir>/fonts first, then the folders
 /// the file lists (the Debian font folders).

@@ -105,6 +105,9 @@ struct LayoutStyle {
   Pt signature_width = mm(75);
   Pt signature_space = mm(25);      // room for the wet signature and stamp
   TextStyle signature_style{"Liberation Serif", Pt(12)};
+  /// BSrE `tag_koordinat`: one character set invisibly (white, 1 pt) at the centre of every
+  /// signature field, found by text search to place the electronic stamp. Empty: none.
+  std::string signature_anchor;
 
   // Charts
   std::vector<Color> chart_palette = {{0.12, 0.27, 0.53}, {0.55, 0.71, 0.87}, {0.35, 0.35, 0.35},
