@@ -36,7 +36,8 @@ struct Content {
   uint32_t g_begin = 0, g_end = 0;  // piece: glyph range in the fragment
 };
 
-enum class BreakKind : uint8_t { none, emergency, hyphen, explicit_hyphen };
+/// explicit_hyphen, slash: after a hyphen or slash written in the text (nothing is added).
+enum class BreakKind : uint8_t { none, emergency, hyphen, explicit_hyphen, slash };
 
 bool is_utf8_lead(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
 
@@ -194,16 +195,25 @@ class Composer {
         if (is_utf8_lead(text[p])) kind[p] = BreakKind::emergency;
       }
     }
-    size_t part = 0;  // start of the current hyphen-separated part
+    // Parts between explicit hyphens and slashes ("Desa/Kelurahan", "perundang-undangan") are
+    // hyphenated one by one, and a line may end after the hyphen or slash itself. A slash
+    // needs two characters on each side, so "s/d" stays whole.
+    const auto separator = [&](size_t p) { return text[p] == '-' || text[p] == '/'; };
+    size_t part = 0;  // start of the current part
     for (size_t p = 0; p <= text.size(); ++p) {
-      if (p < text.size() && text[p] != '-') continue;
+      if (p < text.size() && !separator(p)) continue;
       if (hyph_ != nullptr && p > part) {
         for (size_t h : hyph_->points(std::string_view(text).substr(part, p - part))) {
           kind[part + h] = BreakKind::hyphen;
         }
       }
-      if (p > 0 && p + 1 < text.size() && text[p - 1] != '-' && text[p + 1] != '-') {
-        kind[p + 1] = BreakKind::explicit_hyphen;
+      if (p > 0 && p + 1 < text.size() && !separator(p - 1) && !separator(p + 1)) {
+        size_t next = p + 1;
+        while (next < text.size() && !separator(next)) ++next;
+        if (text[p] == '-')
+          kind[p + 1] = BreakKind::explicit_hyphen;
+        else if (p - part >= 2 && next - (p + 1) >= 2)
+          kind[p + 1] = BreakKind::slash;
       }
       part = p + 1;
     }
@@ -257,6 +267,10 @@ class Composer {
         break;
       case BreakKind::explicit_hyphen:
         items_.push_back({BreakItem::Kind::penalty, 0, 0, 0, kHyphenPenalty, true});
+        content_.push_back({});
+        break;
+      case BreakKind::slash:  // TeX's \slash: a plain, unflagged penalty
+        items_.push_back({BreakItem::Kind::penalty, 0, 0, 0, kHyphenPenalty});
         content_.push_back({});
         break;
       case BreakKind::emergency: {

@@ -166,6 +166,28 @@ TEST(ComposeParagraph, ExplicitHyphenIsABreakOpportunity) {
   EXPECT_EQ(all, text);
 }
 
+TEST(ComposeParagraph, SlashIsABreakOpportunityAndItsPartsAreHyphenated) {
+  const std::string text = "kebijakan di Desa/Kelurahan dan Kecamatan";
+  const auto measure = [](const char* s) { return font()->width(s, Pt(11)).v; };
+  // Without a hyphenator the only break inside the compound is after its slash.
+  auto p = compose_paragraph(plain(text), width(measure("kebijakan di Desa/") + 2), nullptr);
+  ASSERT_GE(p.lines.size(), 2u);
+  EXPECT_EQ(line_text(p.lines[0]), "kebijakan di Desa/");
+  EXPECT_FALSE(p.lines[0].ends_with_hyphen);  // nothing was added at the break
+  EXPECT_TRUE(line_text(p.lines[1]).starts_with("Kelurahan")) << line_text(p.lines[1]);
+  EXPECT_LE(p.lines[0].ratio, 2.0);
+  // The part after the slash is hyphenated on its own.
+  p = compose_paragraph(plain(text), width(measure("kebijakan di Desa/Kelur-") + 1),
+                        shared_hyphenator().get());
+  ASSERT_GE(p.lines.size(), 2u);
+  EXPECT_TRUE(p.lines[0].ends_with_hyphen) << line_text(p.lines[0]);
+  EXPECT_TRUE(line_text(p.lines[0]).starts_with("kebijakan di Desa/Ke")) << line_text(p.lines[0]);
+  EXPECT_LE(p.lines[0].ratio, 2.0);
+  // "s/d" is too short to break: the line holding it stays whole.
+  p = compose_paragraph(plain("nilai 90% s/d 110%"), width(measure("nilai 90% s/") + 2), nullptr);
+  for (const auto& l : p.lines) EXPECT_FALSE(line_text(l).ends_with("s/")) << line_text(l);
+}
+
 TEST(ComposeParagraph, ForcedBreakEndsARaggedLine) {
   const auto p =
       compose_paragraph(plain("Kepala Dinas\nDr. Budi Santoso, M.Si."), width(300), nullptr);
