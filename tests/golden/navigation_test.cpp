@@ -145,7 +145,8 @@ TEST(Navigation, ContentsEntriesLinkToTheirPages) {
 TEST(Navigation, ChartNumbersAreTextAndImagesAreEmbedded) {
   bool chart = false;
   for (const auto& t : doc().text)
-    if (t.find("Gambar 1.") != std::string::npos && std::regex_search(t, std::regex("\\d+,\\d\\d")))
+    if (t.find("Target dan Realisasi IKU") != std::string::npos &&
+        std::regex_search(t, std::regex("\\d+,\\d\\d")))
       chart = true;
   EXPECT_TRUE(chart);
   const auto images = run("pdfimages -list " + quoted(doc().pdf)).out;
