@@ -207,7 +207,22 @@ FlowPtr make_signature_flow(const Context& ctx, const doc::Signature& s, Pt widt
   const auto& ts = ctx.style.signature_style;
   const LineBox box = line_box(ctx, ts);
   const size_t n = s.parties.size();
-  const Pt col_w = n > 1 ? min(ctx.style.signature_width, width / 2) : ctx.style.signature_width;
+  // The column is the layout's signature width, widened (up to its share of the text width)
+  // so that a long name or jabatan line is never wrapped: rows of the parties must align.
+  Pt widest;
+  auto widen = [&](const std::string& text, bool bold) {
+    if (!text.empty()) widest = max(widest, single_line(ctx, plain(text, bold), ts).natural_width);
+  };
+  widen(s.place_date, false);
+  for (const auto& p : s.parties) {
+    widen(p.party, false);
+    for (const auto& j : p.jabatan_lines) widen(j, false);
+    widen(p.name, true);
+    widen(p.pangkat_line, false);
+    widen(p.nip_line, false);
+  }
+  const Pt share = n > 1 ? width / 2 : width;
+  const Pt col_w = min(share, max(ctx.style.signature_width, widest + Pt(2)));
   auto col_x = [&](size_t i) { return n > 1 && i == 0 ? Pt(0) : width - col_w; };
   auto centred = [&](frame::Frame& f, const doc::Inlines& in, Pt x, Pt y) {
     auto c = ctx.compose(in, ts, col_w, report::HAlign::center, Pt(0), false);
