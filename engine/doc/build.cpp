@@ -62,7 +62,10 @@ class Builder {
   const report::LayoutStyle& style_;
   DiagnosticSink& sink_;
   AnchorSet anchors_;
-  std::map<std::string, CrossRef> refs_;  // placed tables, figures and charts by id
+  std::map<std::string, CrossRef> refs_;  // placed tables, figures and charts by id (first)
+  /// Every placement by the location of its id: a table placed again (BAB IV repeating the
+  /// measurement table of BAB III) gets its own number and anchor.
+  std::map<std::pair<int, int>, CrossRef> placements_;
   int table_count_ = 0, figure_count_ = 0;
 
   /// The structural anchors are taken first, so a heading id cannot steal one of them.
@@ -85,18 +88,17 @@ class Builder {
       for (const BlockLine& b : scan_block_lines(body.text, {body.first_line, true})) {
         if (b.kind == BlockLine::Kind::signature || b.kind == BlockLine::Kind::pagebreak) continue;
         const BlockLine::Arg& arg = b.args.at(0);
-        if (refs_.count(arg.id)) {
-          sink_.error(arg.loc, "'" + arg.id + "' is placed more than once",
-                      {"place a table or figure once and refer to it with {ref:" + arg.id + "}"});
-          continue;
-        }
         const bool table = b.kind == BlockLine::Kind::table;
         CrossRef ref;
         ref.label = caption_label(table ? style_.table_label : style_.figure_label, chapter,
                                   table ? ++tables : ++figures);
+        // Record ids are unique and have no '-', so "tabel-<id>" and its repeats
+        // "tabel-<id>-2", "-3" … are free.
         ref.anchor = (table ? "tabel-" : "gambar-") + arg.id;
-        anchors_.claim(ref.anchor);  // record ids are unique, so these are too
-        refs_[arg.id] = ref;
+        for (int n = 2; !anchors_.claim(ref.anchor); ++n)
+          ref.anchor = (table ? "tabel-" : "gambar-") + arg.id + "-" + std::to_string(n);
+        refs_.try_emplace(arg.id, ref);
+        placements_[{arg.loc.line, arg.loc.column}] = ref;
       }
       table_count_ += tables;
       figure_count_ += figures;
@@ -172,8 +174,8 @@ class Builder {
       return;
     }
     const BlockLine::Arg& arg = b.args.at(0);
-    auto ref = refs_.find(arg.id);
-    if (ref == refs_.end()) internal_error("caption pre-pass missed '" + arg.id + "'");
+    auto ref = placements_.find({arg.loc.line, arg.loc.column});
+    if (ref == placements_.end()) internal_error("caption pre-pass missed '" + arg.id + "'");
     if (b.kind == BlockLine::Kind::table) {
       table(arg, ref->second, b.loc, out);
     } else {

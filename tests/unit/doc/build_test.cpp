@@ -234,19 +234,32 @@ TEST(Build, UnknownIdsInBlockLinesAreLocatedErrors) {
   EXPECT_TRUE(m[2].starts_with("sample.toml:22:18: error: unknown signatory 'sekda'")) << m[2];
 }
 
-TEST(Build, TablesPlacedTwiceOrOutsideAChapterAreErrors) {
+TEST(Build, TablesOutsideAChapterAreErrors) {
   report::Report r = sample_report();
   r.foreword = narrative("@table scale", 5);
-  r.chapters = {{"a", "PENUTUP", narrative("@table scale\n\n@table scale", 20), {}}};
+  r.chapters = {{"a", "PENUTUP", narrative("@table scale", 20), {}}};
   Built b(std::move(r));
   EXPECT_FALSE(b.doc);
   auto m = messages(b.sink);
-  ASSERT_EQ(m.size(), 2u);
-  EXPECT_TRUE(m[0].starts_with("sample.toml:22:8: error: 'scale' is placed more than once"))
-      << m[0];
+  ASSERT_EQ(m.size(), 1u);
   EXPECT_TRUE(
-      m[1].starts_with("sample.toml:5:1: error: tables and figures are numbered per chapter"))
-      << m[1];
+      m[0].starts_with("sample.toml:5:1: error: tables and figures are numbered per chapter"))
+      << m[0];
+}
+
+TEST(Build, ATablePlacedAgainGetsItsOwnNumberAndAnchor) {
+  report::Report r = sample_report();
+  r.chapters = {
+      {"a", "AKUNTABILITAS KINERJA", narrative("@table scale\n\n{ref:scale}", 20), {}},
+      {"b", "PENUTUP", narrative("@table penduduk\n\n@table scale", 30), {}}};
+  Built b(std::move(r));
+  ASSERT_TRUE(b.doc) << ::testing::PrintToString(messages(b.sink));
+  EXPECT_EQ(b.table(0, 0).label, "Tabel 1.1");
+  EXPECT_EQ(b.table(0, 0).anchor, "tabel-scale");
+  EXPECT_EQ(b.table(1, 1).label, "Tabel 2.2");
+  EXPECT_EQ(b.table(1, 1).anchor, "tabel-scale-2");
+  // {ref:scale} names the first placement.
+  EXPECT_EQ(text_of(b.doc->body.at(0).blocks), "Tabel 1.1");
 }
 
 TEST(Build, GeneratedCaptionsCanBeOverridden) {
