@@ -249,9 +249,8 @@ TEST(Build, TablesOutsideAChapterAreErrors) {
 
 TEST(Build, ATablePlacedAgainGetsItsOwnNumberAndAnchor) {
   report::Report r = sample_report();
-  r.chapters = {
-      {"a", "AKUNTABILITAS KINERJA", narrative("@table scale\n\n{ref:scale}", 20), {}},
-      {"b", "PENUTUP", narrative("@table penduduk\n\n@table scale", 30), {}}};
+  r.chapters = {{"a", "AKUNTABILITAS KINERJA", narrative("@table scale\n\n{ref:scale}", 20), {}},
+                {"b", "PENUTUP", narrative("@table penduduk\n\n@table scale", 30), {}}};
   Built b(std::move(r));
   ASSERT_TRUE(b.doc) << ::testing::PrintToString(messages(b.sink));
   EXPECT_EQ(b.table(0, 0).label, "Tabel 1.1");
