@@ -261,17 +261,17 @@ class Composer {
   void add_break(BreakKind kind, size_t span) {
     switch (kind) {
       case BreakKind::hyphen:
+        // Ragged lines get no stretch here: they are not hyphenated unless a word is wider
+        // than the line (emergency breaks), as before slashes were breakable.
         items_.push_back(
             {BreakItem::Kind::penalty, hyphen_width(span).v, 0, 0, kHyphenPenalty, true});
         content_.push_back({Content::Kind::hyphen, span});
         break;
       case BreakKind::explicit_hyphen:
-        items_.push_back({BreakItem::Kind::penalty, 0, 0, 0, kHyphenPenalty, true});
-        content_.push_back({});
+        word_break({BreakItem::Kind::penalty, 0, 0, 0, kHyphenPenalty, true}, {}, span);
         break;
       case BreakKind::slash:  // TeX's \slash: a plain, unflagged penalty
-        items_.push_back({BreakItem::Kind::penalty, 0, 0, 0, kHyphenPenalty});
-        content_.push_back({});
+        word_break({BreakItem::Kind::penalty, 0, 0, 0, kHyphenPenalty}, {}, span);
         break;
       case BreakKind::emergency: {
         // Ragged break: the line ending here may stop short without stretching its spaces.
@@ -288,6 +288,26 @@ class Composer {
       }
       case BreakKind::none:
         break;
+    }
+  }
+
+  /// A break after a hyphen or slash written in a word. Ragged lines get the stretch a space
+  /// offers them (add_space), so a ragged line may end there too ("Desa/" in a table cell),
+  /// not only at an emergency break in the middle of a letter run.
+  void word_break(BreakItem penalty, Content content, size_t span) {
+    const bool ragged = opt_.align != Align::justify;
+    const double s = kRaggedStretchEm * spans_[span].size.v;
+    if (ragged) {
+      items_.push_back({BreakItem::Kind::penalty, 0, 0, 0, 10000});  // no break at the glue
+      content_.push_back({});
+      items_.push_back({BreakItem::Kind::glue, 0, s, 0});
+      content_.push_back({});
+    }
+    items_.push_back(penalty);
+    content_.push_back(content);
+    if (ragged) {
+      items_.push_back({BreakItem::Kind::glue, 0, -s, 0});
+      content_.push_back({});
     }
   }
 

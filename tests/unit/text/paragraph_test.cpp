@@ -183,6 +183,12 @@ TEST(ComposeParagraph, SlashIsABreakOpportunityAndItsPartsAreHyphenated) {
   EXPECT_TRUE(p.lines[0].ends_with_hyphen) << line_text(p.lines[0]);
   EXPECT_TRUE(line_text(p.lines[0]).starts_with("kebijakan di Desa/Ke")) << line_text(p.lines[0]);
   EXPECT_LE(p.lines[0].ratio, 2.0);
+  // A ragged line (a table cell) may end after the slash too, not in the middle of a part.
+  p = compose_paragraph(plain("Desa/Kelurahan"), width(measure("Desa/Kelurahan") - 2, Align::left),
+                        nullptr);
+  ASSERT_EQ(p.lines.size(), 2u);
+  EXPECT_EQ(line_text(p.lines[0]), "Desa/");
+  EXPECT_EQ(line_text(p.lines[1]), "Kelurahan");
   // "s/d" is too short to break: the line holding it stays whole.
   p = compose_paragraph(plain("nilai 90% s/d 110%"), width(measure("nilai 90% s/") + 2), nullptr);
   for (const auto& l : p.lines) EXPECT_FALSE(line_text(l).ends_with("s/")) << line_text(l);
