@@ -259,8 +259,14 @@ CellWidths measure_inlines(const Context& ctx, const doc::Inlines& in,
     size_t start = 0;
     const std::string& t = run.text;
     while (start <= t.size()) {
-      const size_t stop = t.find_first_of(" \n", start);
-      const size_t end = stop == std::string::npos ? t.size() : stop;
+      size_t stop = t.find_first_of(" \n/", start);
+      // A line may end after a slash with two characters or more on each side (the text
+      // stage's rule), so "Desa/Kelurahan" needs only its wider part.
+      while (stop != std::string::npos && t[stop] == '/' &&
+             (stop - start < 2 || t.find_first_of(" \n/", stop + 1) - (stop + 1) < 2 ||
+              stop + 3 > t.size()))
+        stop = t.find_first_of(" \n/", stop + 1);
+      const size_t end = stop == std::string::npos ? t.size() : stop + (t[stop] == '/');
       if (end > start) {
         const Pt piece = font.width(std::string_view(t).substr(start, end - start), ts.size);
         word += piece;
@@ -269,6 +275,10 @@ CellWidths measure_inlines(const Context& ctx, const doc::Inlines& in,
       if (stop == std::string::npos) break;
       w.min = max(w.min, word);
       word = Pt(0);
+      if (t[stop] == '/') {
+        start = stop + 1;
+        continue;
+      }
       if (t[stop] == ' ') {
         line += font.width(" ", ts.size);
       } else {

@@ -351,6 +351,25 @@ TEST_F(LayoutTest, TooWideWithoutLandscapeShrinksAndWarns) {
   EXPECT_EQ(sink_.warning_count(), 1u);
 }
 
+TEST_F(LayoutTest, ACompoundWithASlashNeedsOnlyItsWiderPart) {
+  // Narrower than "Desa/Kelurahan" but as wide as "Kelurahan": the cell breaks after the
+  // slash instead of the table shrinking with a warning; "s/d" stays whole.
+  const auto& font = ctx_.font(style_.table_text);
+  const Pt size = style_.table_text.size;
+  for (const char* word : {"Desa/Kelurahan", "s/d"}) {
+    doc::Table t;
+    t.allow_landscape = false;
+    t.columns = {{0, false}};
+    t.body.push_back(row({cell(word)}));
+    const std::string widest = std::string(word) == "s/d" ? "s/d" : "Kelurahan";
+    const Pt width = font.width(widest, size) + style_.cell_padding_x * 2 + Pt(1);
+    auto flow = make_table_flow(ctx_, t, width, Pt(700));
+    const auto paged = page_out(*flow, Pt(700), Pt(700));
+    ASSERT_EQ(paged.fragments.size(), 1u);
+    EXPECT_EQ(sink_.warning_count(), 0u) << word;
+  }
+}
+
 TEST_F(LayoutTest, DecimalCommasLineUp) {
   doc::Table t;
   t.columns = {{0, true}};
