@@ -21,12 +21,13 @@
 namespace lkjip::pipeline {
 
 std::optional<report::LayoutStyle> Resources::layout(const std::string& name,
-                                                      DiagnosticSink& sink) {
+                                                      DiagnosticSink& sink,
+                                                      const SourceLoc& asked_at) {
   {
     std::lock_guard lock(mutex_);
     if (auto it = layouts_.find(name); it != layouts_.end()) return it->second;
   }
-  auto style = report::load_layout(name, data_dir_, sink);
+  auto style = report::load_layout(name, data_dir_, sink, asked_at);
   if (style) {
     std::lock_guard lock(mutex_);
     layouts_.emplace(name, *style);
@@ -105,7 +106,8 @@ std::optional<Rendered> render_report(const std::optional<report::Report>& rep,
                                       DiagnosticSink& sink) {
   if (!rep) return std::nullopt;
 
-  auto style = resources.layout(options.layout.empty() ? rep->layout : options.layout, sink);
+  auto style = options.layout.empty() ? resources.layout(rep->layout, sink, rep->layout_loc)
+                                       : resources.layout(options.layout, sink);
   if (!style) return std::nullopt;
   if (options.sign_anchor) style->signature_anchor = *options.sign_anchor;
   if (rep->paper == "F4") {

@@ -25,7 +25,9 @@ class Resources {
  public:
   explicit Resources(std::string data_dir) : data_dir_(std::move(data_dir)) {}
   const std::string& data_dir() const { return data_dir_; }
-  std::optional<report::LayoutStyle> layout(const std::string& name, DiagnosticSink& sink);
+  /// `asked_at`: where the name was written, for the unknown-layout error (report::load_layout).
+  std::optional<report::LayoutStyle> layout(const std::string& name, DiagnosticSink& sink,
+                                            const SourceLoc& asked_at = {});
   /// Fonts of every family the layout names.
   std::shared_ptr<const text::FontSet> fonts(const report::LayoutStyle& style,
                                              DiagnosticSink& sink);

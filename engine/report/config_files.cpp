@@ -388,7 +388,7 @@ bool is_anchor_character(std::string_view s) {
 }
 
 std::optional<LayoutStyle> load_layout(const std::string& name, const std::string& data_dir,
-                                       DiagnosticSink& sink) {
+                                       DiagnosticSink& sink, const SourceLoc& asked_at) {
   fs::path layouts = fs::path(data_dir) / "layouts";
   std::string path = is_plain_name(name) ? (layouts / (name + ".toml")).string() : name;
   std::string error;
@@ -405,7 +405,7 @@ std::optional<LayoutStyle> load_layout(const std::string& name, const std::strin
     std::string list;
     for (const auto& a : available) list += (list.empty() ? "" : ", ") + a;
     hints.push_back("layouts in " + layouts.string() + ": " + (list.empty() ? "none" : list));
-    sink.error({}, "unknown layout \"" + name + "\" (" + path + ": " + error + ")", hints);
+    sink.error(asked_at, "unknown layout \"" + name + "\" (" + path + ": " + error + ")", hints);
     return std::nullopt;
   }
   Context ctx(*text, path);

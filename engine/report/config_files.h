@@ -14,8 +14,10 @@ namespace lkjip::report {
 
 /// Loads `name` (a layout name looked up as <data_dir>/layouts/<name>.toml, or a path to a
 /// .toml file). Unknown layout, unknown keys, wrong types: located errors, empty result.
+/// `asked_at` is where the name was written (a description's `layout` key), the location of
+/// the unknown-layout error; unknown for a name from the command line.
 std::optional<LayoutStyle> load_layout(const std::string& name, const std::string& data_dir,
-                                       DiagnosticSink& sink);
+                                       DiagnosticSink& sink, const SourceLoc& asked_at = {});
 
 /// True when `s` is empty (no anchor) or exactly one visible character (one UTF-8 code point,
 /// no space or control character): the rule for the BSrE signature anchor (`[signature]

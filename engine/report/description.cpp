@@ -375,9 +375,10 @@ class DescriptionReader {
       }
     }
     if (auto layout = f.text("layout")) {
-      if (is_layout_name(*layout))
+      if (is_layout_name(*layout)) {
         r_.layout = *layout;
-      else
+        r_.layout_loc = f.loc("layout");
+      } else
         ctx_.error(f.loc("layout"), "`layout` " + q(*layout) + " is not a layout name",
                    {"name a file of layouts/ without its extension, e.g. \"lkjip\" or "
                     "\"tata-naskah-dinas\""});

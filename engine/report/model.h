@@ -238,6 +238,7 @@ struct Report {
   int year = 0;
   Date date;
   std::string layout = "lkjip", paper;  // paper empty = the layout's
+  SourceLoc layout_loc;                 // where `layout` is written; unknown for the default
   std::string logo_path;                // resolved, empty = none
   std::string signatory;                // id of the report's signatory
   Settings settings;

@@ -27,7 +27,7 @@ inline std::optional<std::string> render_text(std::string_view text,
                                               DiagnosticSink& sink) {
   auto rep = report::parse_description(text, input_path(), {}, sink);
   if (!rep) return std::nullopt;
-  auto style = resources.layout(rep->layout, sink);
+  auto style = resources.layout(rep->layout, sink, rep->layout_loc);
   if (!style) return std::nullopt;
   if (rep->paper == "F4") {
     style->paper = {mm(215), mm(330)};

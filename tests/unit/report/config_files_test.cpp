@@ -197,6 +197,15 @@ TEST(Layout, UnknownLayoutName) {
                                       kDataDir + "/layouts: lkjip, tata-naskah-dinas"}));
 }
 
+TEST(Layout, UnknownLayoutIsLocatedWhereItWasNamed) {
+  DiagnosticSink sink;
+  EXPECT_FALSE(load_layout("lkjp", kDataDir, sink, {"megaluh.toml", 11, 10}));
+  ASSERT_EQ(sink.all().size(), 1u);
+  EXPECT_EQ(formatted(sink).front().rfind("megaluh.toml:11:10: error: unknown layout \"lkjp\"", 0),
+            0u)
+      << formatted(sink).front();
+}
+
 TEST(FontConfig, LoadsTheShippedConfiguration) {
   DiagnosticSink sink;
   auto c = load_font_config(kDataDir, sink);
