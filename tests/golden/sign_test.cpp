@@ -599,8 +599,8 @@ TEST_F(Signing, PodofosignFillsTheExistingFieldValidly) {
 }
 
 TEST_F(Signing, SignSpotsEqualTheFieldRectanglesInThePdf) {
+  const auto fields = signature_fields(megaluh());  // renders megaluh.pdf and megaluh.json
   const std::string json = slurp(shared() / "megaluh.json");
-  const auto fields = signature_fields(megaluh());
   static const std::regex spot(
       R"re(\{"name": "([^"]+)", "page": (\d+), "page_label": "([^"]*)",\s*"rect_pt": \[([-\d.]+), ([-\d.]+), ([-\d.]+), ([-\d.]+)\],\s*"top_left_mm": \{"x": ([-\d.]+), "y": ([-\d.]+), "width": ([-\d.]+), "height": ([-\d.]+)\}\})re");
   size_t i = 0;
