@@ -104,11 +104,25 @@ void paragraph_pieces(const Context& ctx, const doc::Paragraph& p, const report:
   protect_widows_orphans(out, first, composed.lines.size());
 }
 
+namespace {
+
+/// True when the paragraph's text ends with a colon: a lead-in ("… sebagai berikut :") that
+/// must not end a page apart from the list or table it introduces.
+bool introduces_next(const doc::Paragraph& p) {
+  for (auto it = p.content.rbegin(); it != p.content.rend(); ++it) {
+    const auto end = it->text.find_last_not_of(" \t\n");
+    if (end != std::string::npos) return it->text[end] == ':';
+  }
+  return false;
+}
+
+}  // namespace
+
 FlowPtr make_paragraph_flow(const Context& ctx, const doc::Paragraph& p, Pt width) {
   std::vector<Piece> pieces;
   paragraph_pieces(ctx, p, ctx.style.body, Pt(0), width, pieces);
   return std::make_unique<SpacedFlow>(width, std::move(pieces), Pt(0), ctx.style.paragraph_space,
-                                      false);
+                                      introduces_next(p));
 }
 
 FlowPtr make_heading_flow(const Context& ctx, const doc::Heading& h, Pt width) {
@@ -186,6 +200,9 @@ void list_pieces(const Context& ctx, const doc::List& list, Pt x, Pt width,
     }
     add_line_at(out[item_first].frame, marker, {x, box.baseline});
     out[item_first].break_before = true;
+    // An item's first line never ends a page alone (a one-line label such as "e. Akuntabel"
+    // stays with the text that follows it).
+    if (out.size() > item_first + 1) out[item_first + 1].break_before = false;
     if (ctx.style.list_item_space > Pt(0)) {
       Piece gap;
       gap.frame.size = {width, ctx.style.list_item_space};

@@ -165,7 +165,9 @@ void collect_entries(const doc::Document& d, std::vector<ListEntry> lists[3],
         if (const auto* h = std::get_if<doc::Heading>(&b.v)) {
           const std::string title = inline_text(h->title);
           if (h->level <= 2) lists[0].push_back({h->number, title, h->level, h->anchor});
-          outline.push_back({h->number.empty() ? title : h->number + " " + title, h->level,
+          // Bookmarks nest one level at a time even where the text skips one (### under #).
+          const int level = std::min(h->level, outline.back().level + 1);
+          outline.push_back({h->number.empty() ? title : h->number + " " + title, level,
                              h->anchor});
         } else if (const auto* t = std::get_if<doc::Table>(&b.v)) {
           lists[1].push_back({t->label, inline_text(t->caption), 1, t->anchor});
