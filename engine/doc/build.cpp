@@ -237,7 +237,7 @@ class Builder {
                         {"describe the units with [[organisation]] records"});
         } else {
           f.kind = Figure::Kind::image;
-          f.image = read_image(spec.image_path, spec.loc, sink_);
+          f.image = read_image(spec.image_path, spec.image_loc, sink_);
         }
         out.push_back({std::move(f)});
         return;
@@ -271,7 +271,7 @@ class Builder {
     cv.year_line = "TAHUN " + std::to_string(r_.year);
     cv.unit = upper(r_.unit);
     cv.region = upper(r_.region);
-    if (!r_.logo_path.empty()) cv.logo = read_image(r_.logo_path, SourceLoc{r_.source_path}, sink_);
+    if (!r_.logo_path.empty()) cv.logo = read_image(r_.logo_path, r_.logo_loc, sink_);
     return cv;
   }
 

@@ -385,6 +385,7 @@ class DescriptionReader {
     }
     if (auto paper = f.choice("paper", {"A4", "F4"})) r_.paper = *paper;
     r_.logo_path = resolve_path(f, "logo");
+    r_.logo_loc = f.loc("logo");
     r_.signatory = ref_text(f, "signatory", "signatory", true);
     f.finish();
   }
@@ -983,6 +984,7 @@ class DescriptionReader {
     fig.caption = f.text("caption", true).value_or("");
     fig.orgchart = f.boolean("orgchart").value_or(false);
     fig.image_path = resolve_path(f, "image");
+    fig.image_loc = f.loc("image");
     if (auto w = f.number("width")) {
       if (*w <= 0 || *w > kMaxFigureWidthMm)
         ctx_.error(f.loc("width"), "`width` must be between 0 and " +

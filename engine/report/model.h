@@ -194,6 +194,7 @@ struct Figure {
   std::string id, caption;
   bool orgchart = false;
   std::string image_path;               // resolved absolute path, empty for the orgchart
+  SourceLoc image_loc;                  // where `image` is written
   std::optional<double> width_mm;
   SourceLoc loc;
 };
@@ -240,6 +241,7 @@ struct Report {
   std::string layout = "lkjip", paper;  // paper empty = the layout's
   SourceLoc layout_loc;                 // where `layout` is written; unknown for the default
   std::string logo_path;                // resolved, empty = none
+  SourceLoc logo_loc;                   // where `logo` is written
   std::string signatory;                // id of the report's signatory
   Settings settings;
   std::vector<Scale> scales;  // always contains the predicate scale (built-in default added)

@@ -155,6 +155,19 @@ TEST(Description, MinimalDescriptionParsesIntoTheModel) {
   EXPECT_EQ(r->find_scale("skala_ikm")->bands.size(), 4u);
 }
 
+TEST(Description, ImagePathsKeepWhereTheyAreWritten) {
+  // Image problems are found later (doc reads the file) and are reported at the path's key.
+  std::string path = LKJIP_SOURCE_DIR "/tests/data/minimal.toml";
+  DiagnosticSink sink;
+  auto r = load_description(path, {}, sink);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->logo_loc.line, 12);
+  EXPECT_EQ(r->logo_loc.column, 8);
+  ASSERT_EQ(r->figures.size(), 2u);
+  EXPECT_EQ(r->figures[1].image_loc.line, 275);
+  EXPECT_EQ(r->figures[1].image_loc.column, 9);
+}
+
 TEST(Description, NarrativeOnTheSameLineStartsAfterTheQuotes) {
   auto p = parse(kBase + "[[chapter]]\nid = \"c\"\ntitle = \"T\"\nbody = '''Teks\nlagi'''\n");
   ASSERT_TRUE(p.report);
