@@ -82,19 +82,31 @@ class Paginator {
     empty_ = false;
   }
 
+  /// A block kept with the next one that was placed whole as the last thing on this page, so
+  /// that it can move to the next page if the next block cannot start here after all.
+  struct KeptBlock {
+    size_t items_before = 0;
+    Pt y_before;
+    Fragment fragment;
+  };
+
   void run(std::vector<FlowPtr>& flows) {
+    std::optional<KeptBlock> kept;
     for (size_t i = 0; i < flows.size(); ++i) {
       BlockFlow* flow = flows[i].get();
       if (!flow) {  // explicit page break
         if (!empty_) new_page();
+        kept.reset();
         continue;
       }
       if (flow->landscape) {
         run_landscape(*flow);
+        kept.reset();
         continue;
       }
       BlockFlow* next = i + 1 < flows.size() ? flows[i + 1].get() : nullptr;
       int guard = 0;
+      bool first_fragment = true;
       while (!flow->done()) {
         if (++guard > 100000) internal_error("pagination made no progress");
         const Pt before = empty_ ? Pt(0) : flow->space_before;
@@ -110,11 +122,30 @@ class Paginator {
         auto frag = flow->next(avail - reserve, empty_);
         if (!frag && empty_ && reserve > Pt(0)) frag = flow->next(avail, true);
         if (!frag) {
-          new_page();
+          // This block cannot start here: a heading (or lead-in) kept with it must not stay
+          // behind alone at the bottom of the page, so it moves along.
+          if (first_fragment && kept && kept->items_before + kept->y_before.v > 0) {
+            auto& items = pages_.back().content.items;
+            items.erase(items.begin() + static_cast<std::ptrdiff_t>(kept->items_before),
+                        items.end());
+            new_page();
+            place(kept->fragment, Pt(0));
+          } else {
+            new_page();
+          }
+          kept.reset();
           continue;
         }
+        const size_t items_before = pages_.back().content.items.size();
+        const Pt y_before = y_;
         place(*frag, before);
-        if (!flow->done()) new_page();
+        kept.reset();
+        if (!flow->done()) {
+          new_page();
+        } else if (first_fragment && flow->keep_with_next) {
+          kept = KeptBlock{items_before, y_before, std::move(*frag)};
+        }
+        first_fragment = false;
       }
       y_ += flow->space_after;
     }

@@ -106,7 +106,7 @@ class Composer {
     size_t space_span = 0;
     auto flush_word = [&] {
       if (word.empty()) return;
-      if (pending_space && has_content_) add_space(space_span);
+      if (pending_space && has_content_) add_space(space_span, !closing_punctuation(word));
       pending_space = false;
       add_word(std::move(word));
       word.clear();
@@ -147,8 +147,23 @@ class Composer {
     content_.push_back({Content::Kind::forced, newline_span_});
   }
 
-  void add_space(size_t span) {
+  /// True for a "word" that is only closing punctuation, as in "sebagai berikut :" typed with
+  /// a space before the colon: the line must not break before it and leave it alone.
+  bool closing_punctuation(const std::vector<Fragment>& word) const {
+    for (const auto& f : word)
+      for (size_t i = f.offset; i < f.offset + f.len; ++i)
+        if (std::string_view(":;!?)]%").find(spans_[f.span].text[i]) == std::string_view::npos)
+          return false;
+    return true;
+  }
+
+  /// An inter-word space; `breakable` false makes it a tie (no line break there).
+  void add_space(size_t span, bool breakable = true) {
     const double w = pt(span, style_[span].space.advance).v;
+    if (!breakable) {  // a glue is a legal break only right after a box
+      items_.push_back({BreakItem::Kind::penalty, 0, 0, 0, 10000});
+      content_.push_back({});
+    }
     if (opt_.align == Align::justify) {
       items_.push_back({BreakItem::Kind::glue, w, w / 2, w / 3});
       content_.push_back({Content::Kind::space, span});
@@ -156,7 +171,7 @@ class Composer {
       const double s = kRaggedStretchEm * spans_[span].size.v;
       items_.push_back({BreakItem::Kind::glue, 0, s, 0});
       content_.push_back({});
-      items_.push_back({BreakItem::Kind::penalty, 0, 0, 0, 0});
+      items_.push_back({BreakItem::Kind::penalty, 0, 0, 0, breakable ? 0.0 : 10000.0});
       content_.push_back({});
       items_.push_back({BreakItem::Kind::glue, w, -s, 0});
       content_.push_back({Content::Kind::space, span});

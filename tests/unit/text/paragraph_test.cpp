@@ -194,6 +194,25 @@ TEST(ComposeParagraph, SlashIsABreakOpportunityAndItsPartsAreHyphenated) {
   for (const auto& l : p.lines) EXPECT_FALSE(line_text(l).ends_with("s/")) << line_text(l);
 }
 
+TEST(ComposeParagraph, ClosingPunctuationAfterASpaceNeverStartsALine) {
+  // "… sebagai berikut :" typed with a space before the colon: at every width where the colon
+  // would fit alone on the next line, it stays with the word before it.
+  const std::string text = "Data tersebut dapat dilihat pada tabel di bawah ini :";
+  int widths_tried = 0;
+  for (double w = 120; w <= 300; w += 2.5) {
+    for (Align align : {Align::justify, Align::left}) {
+      const auto p = compose_paragraph(plain(text), width(w, align), nullptr);
+      ASSERT_FALSE(p.lines.empty());
+      for (const auto& line : p.lines) {
+        const std::string t = line_text(line);
+        EXPECT_NE(t.find_first_not_of(' '), t.find(':')) << "w=" << w << ": '" << t << "'";
+      }
+      ++widths_tried;
+    }
+  }
+  EXPECT_GT(widths_tried, 100);
+}
+
 TEST(ComposeParagraph, ForcedBreakEndsARaggedLine) {
   const auto p =
       compose_paragraph(plain("Kepala Dinas\nDr. Budi Santoso, M.Si."), width(300), nullptr);
