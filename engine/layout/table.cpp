@@ -842,7 +842,9 @@ FlowPtr make_table_flow(const Context& ctx, const doc::Table& table, Pt width, P
     return column_limits({&head_cells, &body_cells}, table.columns, ncols,
                          [&](const doc::Cell& c) -> CellWidths {
                            const CellInfo* ci = by_cell.at(&c);
-                           const Pt extra = pad2 + ci->indent;
+                           // 0.5 pt of slack: a column exactly as wide as its longest word
+                           // must not break that word over rounding in the line breaker.
+                           const Pt extra = pad2 + ci->indent + Pt(0.5);
                            return {ci->min * f + extra, ci->pref * f + extra};
                          });
   };
