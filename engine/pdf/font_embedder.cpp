@@ -7,6 +7,7 @@
 
 #include <array>
 
+#include "pdf/flate.h"
 #include "pdf/pdf_format.h"
 
 namespace lkjip::pdf {
@@ -198,7 +199,7 @@ bool FontEmbedder::finish(DiagnosticSink& sink) {
 
     PdfObject* file2 = doc_.GetObjects().CreateObject();
     file2->GetDictionary().AddKey("Length1", int_obj(program_len));
-    file2->GetStream()->Set(program_data, program_len);
+    set_flate_stream(*file2, std::string_view(program_data, program_len));
 
     // Metrics from the font's own tables, in 1/1000 em as the descriptor wants them.
     PdfArray bbox;
@@ -269,7 +270,7 @@ bool FontEmbedder::finish(DiagnosticSink& sink) {
     }
     const std::string cmap = build_cmap(mappings);
     PdfObject* to_unicode = doc_.GetObjects().CreateObject();
-    to_unicode->GetStream()->Set(cmap.data(), static_cast<pdf_long>(cmap.size()));
+    set_flate_stream(*to_unicode, cmap);
 
     PdfDictionary& td = f.type0->GetDictionary();
     td.AddKey("Subtype", PdfName("Type0"));

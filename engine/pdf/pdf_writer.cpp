@@ -13,6 +13,7 @@
 #include <mutex>
 #include <set>
 
+#include "pdf/flate.h"
 #include "pdf/font_embedder.h"
 #include "pdf/pdf_format.h"
 
@@ -660,7 +661,7 @@ void Writer::write_metadata() {
   }
   PdfObject* profile = pdf_->GetObjects().CreateObject();
   profile->GetDictionary().AddKey("N", int_obj(3));
-  profile->GetStream()->Set(icc.data(), static_cast<pdf_long>(icc.size()));
+  set_flate_stream(*profile, icc);
   PdfDictionary intent;
   intent.AddKey("Type", PdfName("OutputIntent"));
   intent.AddKey("S", PdfName("GTS_PDFA1"));
@@ -736,8 +737,7 @@ std::optional<std::string> Writer::run() {
     append_num(ps.content, h);
     ps.content += " cm\n";
     emit_frame(in_.pages[i].content, Matrix{1, 0, 0, 1, 0, h}, ps);
-    ps.page->GetContentsForAppending()->GetStream()->Set(ps.content.data(),
-                                                         static_cast<pdf_long>(ps.content.size()));
+    set_flate_stream(*ps.page->GetContentsForAppending(), ps.content);
   }
   fonts_->finish(sink_);
   for (PageState& ps : pages) write_annotations(ps);
