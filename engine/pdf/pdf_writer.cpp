@@ -782,6 +782,15 @@ bool file_carries_signature(const std::string& path) {
   if (!std::filesystem::is_regular_file(path, ec)) return false;  // a folder reads as a stream
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) return false;
+  std::string bytes(size, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<size_t>(in.gcount()));
+  // A signature's byte ranges leave out its /Contents string in the file itself, so the
+  // signature dictionary is never inside a compressed object stream: without these bytes
+  // nothing is signed, and the full parse (a tenth of a render when overwriting) is skipped.
+  if (bytes.find("/ByteRange") == std::string::npos) return false;
   quiet_podofo();
   try {
     std::unique_ptr<PdfMemDocument> doc;
@@ -799,8 +808,7 @@ bool file_carries_signature(const std::string& path) {
     }
     return false;
   } catch (const PdfError&) {
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return bytes.find("/ByteRange") != std::string::npos;
+    return true;  // unparsable, but it holds a /ByteRange: refuse rather than destroy a signature
   }
 }
 
