@@ -13,6 +13,9 @@ namespace {
 constexpr int kTabWidth = 4;
 /// A line indented this much more than an item's marker nests inside it (SCHEMA.md).
 constexpr int kNestIndent = 2;
+/// Deepest list nesting: every level indents its text further, so a deeper list would run off
+/// the page (a description whose indentation went wrong, not a document anyone writes).
+constexpr int kMaxListDepth = 8;
 
 struct Line {
   std::string_view text;  // without the line break
@@ -333,6 +336,7 @@ class Parser {
   DiagnosticSink& sink_;
   InlineParser inline_;
   size_t pos_ = 0;
+  int list_depth_ = 0;  // lists open around the current line
 
   SourceLoc at(size_t line, size_t byte) const {
     SourceLoc loc = origin_.first;
@@ -500,6 +504,7 @@ class Parser {
 
   /// A list whose items start at `indent` (or one column more); nested lists recurse.
   List list(int indent) {
+    ++list_depth_;
     List result;
     std::optional<ListStyle> style;
     int number = 0;
@@ -532,6 +537,7 @@ class Parser {
       item.blocks = item_body(l.indent, m);
       result.items.push_back(std::move(item));
     }
+    --list_depth_;
     return result;
   }
 
@@ -565,6 +571,11 @@ class Parser {
       if (k == Kind::item) {
         if (l.indent < item_indent + kNestIndent) break;
         flush();
+        if (list_depth_ == kMaxListDepth)
+          sink_.error(at(pos_, l.start),
+                      "list nested more than " + std::to_string(kMaxListDepth) + " levels deep",
+                      {"each level indents the text further; flatten the list or check the "
+                       "indentation of its lines"});
         blocks.push_back({list(l.indent)});
         continue;
       }

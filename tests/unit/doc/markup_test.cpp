@@ -196,6 +196,23 @@ TEST(Markup, UnknownCrossReferenceIsAnError) {
   EXPECT_EQ(f.sink.all()[0].hints.at(0), "did you mean 'penduduk'?");
 }
 
+TEST(Markup, ListsNestUpToEightLevels) {
+  auto nested = [](int levels) {
+    std::string text;
+    for (int i = 0; i < levels; ++i) text += std::string(2 * i, ' ') + "- butir\n";
+    return text;
+  };
+  Fixture ok;
+  ok.parse(nested(8));
+  EXPECT_EQ(ok.sink.error_count(), 0u) << ::testing::PrintToString(ok.messages());
+  Fixture deep;
+  deep.parse(nested(40));
+  ASSERT_EQ(deep.sink.error_count(), 1u) << ::testing::PrintToString(deep.messages());
+  EXPECT_TRUE(deep.messages()[0].starts_with(
+      "t.toml:18:17: error: list nested more than 8 levels deep\n  hint: "))
+      << deep.messages()[0];
+}
+
 TEST(Markup, UnterminatedBoldIsLocatedAtItsStart) {
   Fixture f;
   f.parse("Satu\ndua **tiga\nempat");
