@@ -205,6 +205,23 @@ TEST_F(Stress, ParagraphOf20000Words) {
   expect_in_order(squeezed(*text), words);
 }
 
+TEST_F(Stress, ListNestedToTheDeepestLevel) {
+  // Eight levels (the limit, doc/markup.cpp) of long items: the deepest text still fits.
+  std::vector<std::string> words;
+  std::string body;
+  for (int level = 0; level < 8; ++level) {
+    body += std::string(2 * static_cast<size_t>(level), ' ') + "1.";
+    for (int w = 0; w < 60; ++w) {
+      words.push_back(word(words.size()));
+      body += " " + words.back();
+    }
+    body += "\n";
+  }
+  const auto text = render(description(body));
+  ASSERT_TRUE(text);
+  expect_in_order(squeezed(*text), words);
+}
+
 // Disabled: the caption is cut at the page bottom (TableFlow places its caption whole; words
 // beyond the first page of caption are lost). Reported to engine/layout; enable with the fix.
 TEST_F(Stress, DISABLED_CaptionLongerThanAPage) {
