@@ -603,6 +603,8 @@ class TableFlow : public BlockFlow {
   Pt min_first_height() const override {
     Pt h = head_height(caption_);
     if (!units_.empty()) h += min(units_.front().total(), units_.front().heights.front());
+    if (units_.size() > 1 && units_.front().total() == units_.front().heights.front())
+      h += units_[1].total();  // a table starts with two rows (see next())
     return h + source_height(units_.size() <= 1);
   }
 
@@ -686,6 +688,12 @@ std::optional<Fragment> TableFlow::next(Pt avail, bool at_page_top) {
   }
   if (body.empty() && cursor_ < units_.size()) {
     // Nothing of the body was placed; never hand out a caption or header alone.
+    return std::nullopt;
+  }
+  if (first_ && !at_page_top && !did_cut && body.size() == 1 && cursor_ < units_.size()) {
+    // A table does not start at a page bottom with a single row under its caption and header:
+    // it starts on the next page instead.
+    cursor_ = 0;
     return std::nullopt;
   }
   if (units_.empty()) {
