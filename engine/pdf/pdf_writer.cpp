@@ -85,11 +85,22 @@ struct PendingSig {
   std::string name;
 };
 
+/// What the content stream has set so far, so each glyph run states only what changes. Font,
+/// size, fill colour and rise are graphics state (restored by Q).
+struct TextState {
+  bool in_text = false;  // between BT and ET
+  std::string font;      // resource name of the current Tf; empty before the first
+  double size = 0;
+  std::optional<Color> fill;  // unset until the first rg: the initial DeviceGray is not used
+  double rise = 0;
+};
+
 struct PageState {
   size_t index = 0;
   PdfPage* page = nullptr;
   std::set<std::string> resources;  // names already in this page's /Resources
   std::string content;
+  TextState text;
   std::vector<PendingLink> links;
   std::vector<PendingSig> sigs;
 };
@@ -113,6 +124,13 @@ void append_nums(std::string& out, std::initializer_list<double> values) {
 void append_hex4(std::string& out, unsigned v) {
   static constexpr char digits[] = "0123456789ABCDEF";
   for (int shift = 12; shift >= 0; shift -= 4) out += digits[(v >> shift) & 0xF];
+}
+
+/// Ends the open text object, if any, before an operator that is not allowed inside one.
+void end_text(PageState& ps) {
+  if (!ps.text.in_text) return;
+  ps.content += "ET\n";
+  ps.text.in_text = false;
 }
 
 std::string page_where(size_t index) { return "page " + std::to_string(index + 1) + ": "; }
@@ -225,6 +243,7 @@ void Writer::emit_frame(const frame::Frame& fr, const Matrix& to_page, PageState
     if (const auto* run = std::get_if<frame::GlyphRun>(&item)) {
       emit_run(*run, ps);
     } else if (const auto* line = std::get_if<frame::Line>(&item)) {
+      end_text(ps);
       out += "q ";
       append_num(out, line->width.v);
       out += " w ";
@@ -235,6 +254,7 @@ void Writer::emit_frame(const frame::Frame& fr, const Matrix& to_page, PageState
       out += "l S Q\n";
     } else if (const auto* box = std::get_if<frame::Box>(&item)) {
       if (!box->fill && !box->stroke) continue;
+      end_text(ps);
       out += "q ";
       if (box->fill) append_color(out, *box->fill, "rg");
       if (box->stroke) {
@@ -247,6 +267,7 @@ void Writer::emit_frame(const frame::Frame& fr, const Matrix& to_page, PageState
       out += box->fill && box->stroke ? "re B Q\n" : box->fill ? "re f Q\n" : "re S Q\n";
     } else if (const auto* path = std::get_if<frame::Path>(&item)) {
       if (path->points.size() < 2 || (!path->fill && !path->stroke)) continue;
+      end_text(ps);
       out += "q ";
       if (path->fill) append_color(out, *path->fill, "rg");
       if (path->stroke) {
@@ -285,11 +306,15 @@ void Writer::emit_frame(const frame::Frame& fr, const Matrix& to_page, PageState
       const int q = rot / 90;
       const Matrix local{double(cos_tab[q]), double(sin_tab[q]), double(-sin_tab[q]),
                          double(cos_tab[q]), group->offset.x.v,  -group->offset.y.v};
+      end_text(ps);
+      const TextState outside = ps.text;
       out += "q ";
       append_nums(out, {local.a, local.b, local.c, local.d, local.e, local.f});
       out += "cm\n";
       emit_frame(*group->frame, local.then(to_page), ps);
+      end_text(ps);
       out += "Q\n";
+      ps.text = outside;
     }
   }
 }
@@ -315,16 +340,32 @@ void Writer::emit_run(const frame::GlyphRun& run, PageState& ps) {
   add_resource(ps, res, FontEmbedder::reference(*font), "Font");
 
   std::string& out = ps.content;
-  out += "q ";
-  append_color(out, run.color, "rg");
-  out += "BT /" + res + ' ';
-  append_num(out, size);
-  out += " Tf 1 0 0 1 ";
+  TextState& ts = ps.text;
+  if (!ts.in_text) {
+    out += "BT\n";
+    ts.in_text = true;
+  }
+  if (ts.fill != run.color) {
+    append_color(out, run.color, "rg");
+    ts.fill = run.color;
+  }
+  if (ts.font != res || ts.size != size) {
+    out += '/';
+    out += res;
+    out += ' ';
+    append_num(out, size);
+    out += " Tf ";
+    ts.font = res;
+    ts.size = size;
+  }
+  // An absolute Tm, not a relative Td: a reader summing Td moves in floating point may land a
+  // glyph a rounding error away and render it a pixel differently.
+  out += "1 0 0 1 ";
   append_nums(out, {run.origin.x.v, -run.origin.y.v});
   out += "Tm [";
   double pen = 0;  // where the frame puts the current glyph's origin, along the baseline
   double cur = 0;  // where the PDF text position actually is
-  double rise = 0;
+  double& rise = ts.rise;
   bool in_hex = false;
   auto close_hex = [&] {
     if (in_hex) out += '>';
@@ -364,7 +405,7 @@ void Writer::emit_run(const frame::GlyphRun& run, PageState& ps) {
     pen += g.advance.v;
   }
   close_hex();
-  out += "] TJ ET Q\n";
+  out += "] TJ\n";
 }
 
 void Writer::emit_image(const frame::Image& img, PageState& ps) {
@@ -400,6 +441,7 @@ void Writer::emit_image(const frame::Image& img, PageState& ps) {
   add_resource(ps, entry.name, entry.ref, "XObject");
   const Rect& r = img.rect;
   std::string& out = ps.content;
+  end_text(ps);
   out += "q ";
   append_nums(out, {r.width.v, 0, 0, r.height.v, r.x.v, -r.bottom().v});
   out += "cm /" + entry.name + " Do Q\n";
@@ -737,6 +779,7 @@ std::optional<std::string> Writer::run() {
     append_num(ps.content, h);
     ps.content += " cm\n";
     emit_frame(in_.pages[i].content, Matrix{1, 0, 0, 1, 0, h}, ps);
+    end_text(ps);
     set_flate_stream(*ps.page->GetContentsForAppending(), ps.content);
   }
   fonts_->finish(sink_);
