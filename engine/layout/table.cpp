@@ -641,6 +641,23 @@ std::optional<Fragment> TableFlow::next(Pt avail, bool at_page_top) {
     done_ = true;
     return f;
   }
+  if (first_ && at_page_top && caption_.lines.size() > 1 && !units_.empty() &&
+      head_height(caption_) + units_.front().heights.front() > avail) {
+    // A caption too long to share a page with the header and a first row: the lines that fit
+    // go out on their own (its last line stays with the table), so no word is ever cut off.
+    const auto fit = static_cast<size_t>(std::max(0.0, std::floor(avail / caption_.box.height)));
+    const size_t n = std::min(fit, caption_.lines.size() - 1);
+    if (n > 0) {
+      TextBlock part{{caption_.lines.begin(), caption_.lines.begin() + static_cast<long>(n)},
+                     caption_.box};
+      caption_.lines.erase(caption_.lines.begin(), caption_.lines.begin() + static_cast<long>(n));
+      Fragment f;
+      if (!anchor_.empty()) f.frame.add(frame::Anchor{anchor_, Point{}});
+      anchor_.clear();
+      f.frame.size = {g_.width, part.draw(f.frame, Pt(0))};
+      return f;
+    }
+  }
   const TextBlock& cap = first_ ? caption_ : caption_cont_;
   const Pt head = head_height(cap);
   const Pt min_slice = g_.pad_y * 2 + g_.row_min * 2;

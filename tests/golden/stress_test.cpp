@@ -222,9 +222,7 @@ TEST_F(Stress, ListNestedToTheDeepestLevel) {
   expect_in_order(squeezed(*text), words);
 }
 
-// Disabled: the caption is cut at the page bottom (TableFlow places its caption whole; words
-// beyond the first page of caption are lost). Reported to engine/layout; enable with the fix.
-TEST_F(Stress, DISABLED_CaptionLongerThanAPage) {
+TEST_F(Stress, CaptionLongerThanAPage) {
   // The longest caption a description may hold (4000 bytes), in a 28 pt caption style.
   std::vector<std::string> words;
   std::string caption;
