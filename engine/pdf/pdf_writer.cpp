@@ -121,9 +121,19 @@ void append_nums(std::string& out, std::initializer_list<double> values) {
   }
 }
 
-void append_hex4(std::string& out, unsigned v) {
-  static constexpr char digits[] = "0123456789ABCDEF";
-  for (int shift = 12; shift >= 0; shift -= 4) out += digits[(v >> shift) & 0xF];
+/// Appends a glyph id as its two-byte Identity-H code inside a literal string: half the bytes
+/// of a hex string. Parentheses and backslashes are escaped, and CR too (a bare one reads as LF).
+void append_code(std::string& out, unsigned v) {
+  for (const unsigned b : {(v >> 8) & 0xFF, v & 0xFF}) {
+    if (b == '(' || b == ')' || b == '\\') {
+      out += '\\';
+      out += static_cast<char>(b);
+    } else if (b == '\r') {
+      out += "\\r";
+    } else {
+      out += static_cast<char>(b);
+    }
+  }
 }
 
 /// Ends the open text object, if any, before an operator that is not allowed inside one.
@@ -366,10 +376,10 @@ void Writer::emit_run(const frame::GlyphRun& run, PageState& ps) {
   double pen = 0;  // where the frame puts the current glyph's origin, along the baseline
   double cur = 0;  // where the PDF text position actually is
   double& rise = ts.rise;
-  bool in_hex = false;
-  auto close_hex = [&] {
-    if (in_hex) out += '>';
-    in_hex = false;
+  bool in_string = false;
+  auto close_string = [&] {
+    if (in_string) out += ')';
+    in_string = false;
   };
   for (const frame::Glyph& g : run.glyphs) {
     std::string_view cluster;
@@ -384,7 +394,7 @@ void Writer::emit_run(const frame::GlyphRun& run, PageState& ps) {
     }
     const double want_rise = round3(-g.y_offset.v);
     if (want_rise != rise) {
-      close_hex();
+      close_string();
       out += "] TJ ";
       append_num(out, want_rise);
       out += " Ts [";
@@ -394,17 +404,17 @@ void Writer::emit_run(const frame::GlyphRun& run, PageState& ps) {
     // 3-decimal /W; skipping them cannot drift, because `cur` keeps the true position.
     const double adjust = round3(-(pen + g.x_offset.v - cur) * 1000.0 / size);
     if (std::fabs(adjust) >= 0.05) {
-      close_hex();
+      close_string();
       append_num(out, adjust);
       cur -= adjust * size / 1000.0;
     }
-    if (!in_hex) out += '<';
-    in_hex = true;
-    append_hex4(out, g.gid);
+    if (!in_string) out += '(';
+    in_string = true;
+    append_code(out, g.gid);
     cur += *width * size / 1000.0;
     pen += g.advance.v;
   }
-  close_hex();
+  close_string();
   out += "] TJ\n";
 }
 
