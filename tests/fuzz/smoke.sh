@@ -10,8 +10,8 @@ cp "$src"/input/*.toml "$src"/tests/data/*.toml "$src"/tests/bad/*.toml "$work/c
 [ -d "$src/tests/fuzz/regressions" ] && cp "$src"/tests/fuzz/regressions/* "$work/corpus/" 2>/dev/null || true
 echo "fuzz smoke: corpus and findings in $work"
 cd "$work"
-# Known third-party leaks (libhyphen) are suppressed in sanitizer builds.
-export LSAN_OPTIONS="suppressions=$src/tests/sanitizers/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+# Known third-party leaks are suppressed in sanitizer builds (see the file for the options).
+export LSAN_OPTIONS="suppressions=$src/tests/sanitizers/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
   -artifact_prefix="$work/" corpus
 rm -rf "$work"
