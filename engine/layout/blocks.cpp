@@ -89,15 +89,33 @@ void paragraph_pieces(const Context& ctx, const doc::Paragraph& p, const report:
                       Pt x, Pt width, std::vector<Piece>& out) {
   const Pt indent = p.indent ? ctx.style.first_line_indent : Pt(0);
   auto composed = ctx.compose(p.content, ts, width, p.align, indent);
-  for (const auto& line : composed.lines) {
-    if (line.overfull) {
-      ctx.sink.warning(p.loc, "overfull line: a word does not fit the line width",
-                       {"the line is set wider than the text; hyphenate or shorten the word"});
-    } else if (p.align == report::HAlign::justify && line.ratio > ctx.style.tolerance &&
-               &line != &composed.lines.back()) {
-      ctx.sink.warning(p.loc, "loose line: spaces stretched beyond the layout's tolerance");
-    }
+  // One warning per kind and paragraph, naming its lines (a 20,000-word paragraph must not
+  // print thousands of identical lines).
+  std::vector<size_t> overfull, loose;
+  for (size_t i = 0; i < composed.lines.size(); ++i) {
+    const auto& line = composed.lines[i];
+    if (line.overfull)
+      overfull.push_back(i + 1);
+    else if (p.align == report::HAlign::justify && line.ratio > ctx.style.tolerance &&
+             i + 1 < composed.lines.size())
+      loose.push_back(i + 1);
   }
+  auto which = [](const std::vector<size_t>& lines) {
+    std::string s = "line" + std::string(lines.size() > 1 ? "s " : " ");
+    for (size_t i = 0; i < lines.size() && i < 5; ++i)
+      s += (i ? ", " : "") + std::to_string(lines[i]);
+    if (lines.size() > 5) s += " and " + std::to_string(lines.size() - 5) + " more";
+    return s + " of the paragraph";
+  };
+  if (!overfull.empty())
+    ctx.sink.warning(p.loc,
+                     std::string(overfull.size() == 1 ? "overfull line" : "overfull lines") +
+                         ": a word does not fit the line width (" + which(overfull) + ")",
+                     {"the line is set wider than the text; hyphenate or shorten the word"});
+  if (!loose.empty())
+    ctx.sink.warning(p.loc, std::string(loose.size() == 1 ? "loose line" : "loose lines") +
+                                ": spaces stretched beyond the layout's tolerance (" +
+                                which(loose) + ")");
   const size_t first = out.size();
   line_pieces(composed.lines, line_box(ctx, ts), x, x + width, out);
   for (size_t i = first; i < out.size(); ++i) out[i].frame.size.width = x + width;

@@ -166,7 +166,7 @@ TEST_F(Megaluh, RendersWithOnlyTheAgreedWarning) {
   ASSERT_TRUE(std::regex_match(
       warnings[0], m,
       std::regex(R"(.*megaluh-2024\.toml:(\d+):\d+: warning: loose line: spaces stretched beyond )"
-                 R"(the layout's tolerance)")))
+                 R"(the layout's tolerance \(line 1 of the paragraph\))")))
       << warnings[0];
   std::istringstream in(slurp(kInput));
   std::string line;
