@@ -1,5 +1,6 @@
 #include "frame/ops.h"
 
+#include <algorithm>
 #include <type_traits>
 
 namespace lkjip::frame {
@@ -27,13 +28,20 @@ void translate(Item& item, Point d) {
       item);
 }
 
-void append(Frame& dst, const Frame& src, Point offset) {
-  dst.items.reserve(dst.items.size() + src.items.size());
-  for (const auto& item : src.items) {
-    Item moved = item;
-    translate(moved, offset);
-    dst.items.push_back(std::move(moved));
+void append(Frame& dst, Frame&& src, Point offset) {
+  // Geometric growth: reserving the exact size on every append made filling a page quadratic.
+  const size_t needed = dst.items.size() + src.items.size();
+  if (needed > dst.items.capacity()) dst.items.reserve(std::max(needed, 2 * dst.items.capacity()));
+  for (auto& item : src.items) {
+    translate(item, offset);
+    dst.items.push_back(std::move(item));
   }
+  src.items.clear();
+}
+
+void append(Frame& dst, const Frame& src, Point offset) {
+  Frame copy = src;
+  append(dst, std::move(copy), offset);
 }
 
 }  // namespace lkjip::frame

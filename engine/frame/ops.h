@@ -8,7 +8,9 @@ namespace lkjip::frame {
 /// Moves an item by `d`.
 void translate(Item& item, Point d);
 
-/// Copies every item of `src` into `dst`, moved by `offset` (flattening, no Group).
+/// Moves every item of `src` into `dst`, shifted by `offset` (flattening, no Group).
+void append(Frame& dst, Frame&& src, Point offset);
+/// The same, copying the items of `src`.
 void append(Frame& dst, const Frame& src, Point offset);
 
 }  // namespace lkjip::frame

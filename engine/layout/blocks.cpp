@@ -3,52 +3,25 @@
 #include <cmath>
 
 #include "frame/ops.h"
+#include "layout/draw.h"
 
 namespace lkjip::layout {
 namespace {
 
-/// Line box of a text style: its height (the leading) and the baseline's offset from its top,
-/// chosen so the glyphs' ascender-to-descender band sits centred in the box.
-struct LineBox {
-  Pt height, baseline;
-};
-
-LineBox line_box(const Context& ctx, const report::TextStyle& ts) {
-  const auto& f = ctx.font(ts);
-  const Pt lead = Context::leading(ts);
-  return {lead, (lead + f.ascender(ts.size) - f.descender(ts.size)) / 2};
-}
+using draw::line_box;
+using draw::LineBox;
+using draw::plain;
+using draw::single_line;
 
 /// One piece per set line, placed at `x`.
-void line_pieces(const std::vector<text::SetLine>& lines, const LineBox& box, Pt x, Pt width,
+void line_pieces(std::vector<text::SetLine> lines, const LineBox& box, Pt x, Pt width,
                  std::vector<Piece>& out) {
-  for (size_t i = 0; i < lines.size(); ++i) {
+  for (auto& line : lines) {
     Piece piece;
     piece.frame.size = {width, box.height};
-    place_lines(piece.frame, lines, i, 1, x, Pt(0), box.height, box.baseline);
+    draw::set_line(piece.frame, std::move(line), x, box.baseline);
     out.push_back(std::move(piece));
   }
-}
-
-/// Text on one unbroken line (markers, labels).
-text::SetLine single_line(const Context& ctx, const doc::Inlines& in,
-                          const report::TextStyle& ts) {
-  auto composed = ctx.compose(in, ts, Pt(1e6), report::HAlign::left, Pt(0), false);
-  if (composed.lines.empty()) return {};
-  return std::move(composed.lines.front());
-}
-
-doc::Inlines plain(std::string s, bool bold = false) {
-  doc::Inline in;
-  in.text = std::move(s);
-  in.bold = bold;
-  return {in};
-}
-
-void add_line_at(frame::Frame& f, const text::SetLine& line, Point base) {
-  frame::Frame tmp;
-  place_lines(tmp, {line}, 0, 1, Pt(0), Pt(0), Pt(0), Pt(0));
-  frame::append(f, tmp, base);
 }
 
 std::string upper_ascii(std::string s) {
@@ -70,7 +43,7 @@ void add_anchor_character(const Context& ctx, const Rect& field, frame::Frame& o
   const Pt cx = field.x + field.width / 2, cy = field.y + field.height / 2;
   // Baseline placed so the font's ascender-to-descender band is centred vertically.
   const Pt baseline = cy + (font.ascender(ts.size) - font.descender(ts.size)) / 2;
-  add_line_at(out, line, {cx - line.natural_width / 2, baseline});
+  draw::set_line(out, line, cx - line.natural_width / 2, baseline);
 }
 
 class SpacedFlow : public VListFlow {
@@ -117,9 +90,8 @@ void paragraph_pieces(const Context& ctx, const doc::Paragraph& p, const report:
                                 ": spaces stretched beyond the layout's tolerance (" +
                                 which(loose) + ")");
   const size_t first = out.size();
-  line_pieces(composed.lines, line_box(ctx, ts), x, x + width, out);
-  for (size_t i = first; i < out.size(); ++i) out[i].frame.size.width = x + width;
-  protect_widows_orphans(out, first, composed.lines.size());
+  line_pieces(std::move(composed.lines), line_box(ctx, ts), x, x + width, out);
+  protect_widows_orphans(out, first, out.size() - first);
 }
 
 namespace {
@@ -161,9 +133,9 @@ FlowPtr make_heading_flow(const Context& ctx, const doc::Heading& h, Pt width) {
   Piece piece;
   piece.frame.size = {width, box.height * static_cast<double>(composed.lines.size())};
   piece.frame.add(frame::Anchor{h.anchor, {Pt(0), Pt(0)}});
-  place_lines(piece.frame, composed.lines, 0, composed.lines.size(), x, Pt(0), box.height,
-              box.baseline);
-  if (!h.number.empty()) add_line_at(piece.frame, number_line, {hs.indent, box.baseline});
+  place_lines(piece.frame, std::move(composed.lines), x, Pt(0), box.height, box.baseline);
+  if (!h.number.empty())
+    draw::set_line(piece.frame, std::move(number_line), hs.indent, box.baseline);
   std::vector<Piece> pieces;
   pieces.push_back(std::move(piece));
   return std::make_unique<SpacedFlow>(width, std::move(pieces), hs.space_before, hs.space_after,
@@ -182,8 +154,8 @@ FlowPtr make_chapter_title_flow(const Context& ctx, const doc::Chapter& c, Pt wi
   }
   auto t = ctx.compose(plain(c.title), ts, width, report::HAlign::center, Pt(0), false);
   for (auto& line : t.lines) lines.push_back(std::move(line));
-  place_lines(piece.frame, lines, 0, lines.size(), Pt(0), Pt(0), box.height, box.baseline);
   piece.frame.size = {width, box.height * static_cast<double>(lines.size())};
+  place_lines(piece.frame, std::move(lines), Pt(0), Pt(0), box.height, box.baseline);
   std::vector<Piece> pieces;
   pieces.push_back(std::move(piece));
   return std::make_unique<SpacedFlow>(width, std::move(pieces), Pt(0),
@@ -216,7 +188,7 @@ void list_pieces(const Context& ctx, const doc::List& list, Pt x, Pt width,
       empty.frame.size = {width, box.height};
       out.push_back(std::move(empty));
     }
-    add_line_at(out[item_first].frame, marker, {x, box.baseline});
+    draw::set_line(out[item_first].frame, marker, x, box.baseline);
     out[item_first].break_before = true;
     // An item's first line never ends a page alone (a one-line label such as "e. Akuntabel"
     // stays with the text that follows it).
@@ -261,8 +233,7 @@ FlowPtr make_signature_flow(const Context& ctx, const doc::Signature& s, Pt widt
   auto col_x = [&](size_t i) { return n > 1 && i == 0 ? Pt(0) : width - col_w; };
   auto centred = [&](frame::Frame& f, const doc::Inlines& in, Pt x, Pt y) {
     auto c = ctx.compose(in, ts, col_w, report::HAlign::center, Pt(0), false);
-    place_lines(f, c.lines, 0, c.lines.size(), x, y, box.height, box.baseline);
-    return y + box.height * static_cast<double>(c.lines.size());
+    return place_lines(f, std::move(c.lines), x, y, box.height, box.baseline);
   };
   Piece piece;
   // Rows above the signature space: place/date, party caption, jabatan lines. Parties are
@@ -316,7 +287,7 @@ FlowPtr make_listof_flow(const Context& ctx, const std::vector<ListEntry>& entri
   const Pt label_w = font.width("0000", ts.size);
   const Pt gap = Pt(4);
   // Leader dots on a fixed grid so that they line up from entry to entry.
-  const text::ShapedText dot = font.shape(ctx.style.toc_leader);
+  const text::Shaped dot = font.shape(ctx.style.toc_leader);
   const Pt step = Pt(ts.size.v * 0.45);
   std::vector<Piece> pieces;
   for (const auto& e : entries) {
@@ -340,14 +311,16 @@ FlowPtr make_listof_flow(const Context& ctx, const std::vector<ListEntry>& entri
 
     Piece piece;
     const size_t nlines = composed.lines.size();
+    const Pt last_line_width = composed.lines.back().natural_width;
     piece.frame.size = {width, box.height * static_cast<double>(nlines)};
-    place_lines(piece.frame, composed.lines, 0, nlines, text_x, Pt(0), box.height, box.baseline);
-    if (!e.number.empty()) add_line_at(piece.frame, number_line, {indent, box.baseline});
+    place_lines(piece.frame, std::move(composed.lines), text_x, Pt(0), box.height, box.baseline);
+    if (!e.number.empty())
+      draw::set_line(piece.frame, std::move(number_line), indent, box.baseline);
     const Pt last_base = box.baseline + box.height * static_cast<double>(nlines - 1);
-    add_line_at(piece.frame, label_line, {width - label_line.natural_width, last_base});
+    draw::set_line(piece.frame, label_line, width - label_line.natural_width, last_base);
     // Leaders from the end of the last text line to the label.
-    if (!dot.glyphs.empty()) {
-      const Pt from = text_x + composed.lines.back().natural_width + gap;
+    if (!dot->glyphs.empty()) {
+      const Pt from = text_x + last_line_width + gap;
       const Pt to = width - label_w - gap;
       frame::GlyphRun run;
       run.font = &font.file();
@@ -357,7 +330,7 @@ FlowPtr make_listof_flow(const Context& ctx, const std::vector<ListEntry>& entri
       run.origin = {x0, last_base};
       for (Pt x = x0; x + step <= to; x += step) {
         frame::Glyph g;
-        g.gid = dot.glyphs.front().gid;
+        g.gid = dot->glyphs.front().gid;
         g.advance = step;
         g.cluster_begin = static_cast<uint32_t>(run.text.size());
         run.text += ctx.style.toc_leader;

@@ -88,11 +88,11 @@ class ChartDrawing {
     axis_ = nice_axis(vmin, vmax);
     Pt label_w;
     for (double t : ticks()) {
-      label_w = max(label_w, draw::single_line(ctx_, tick(t), ts_).natural_width);
+      label_w = max(label_w, draw::single_line(ctx_, draw::plain(tick(t)), ts_).natural_width);
     }
     Pt y;
     if (!chart_.y_title.empty()) {
-      draw::set_line(out_, draw::single_line(ctx_, chart_.y_title, ts_), Pt(0), box_.baseline);
+      draw::set_line(out_, draw::single_line(ctx_, draw::plain(chart_.y_title), ts_), Pt(0), box_.baseline);
       y += box_.height + Pt(4);
     }
     plot_ = {label_w + Pt(6), y + box_.height / 2, Pt(0), width_ * kPlotRatio};
@@ -137,7 +137,7 @@ class ChartDrawing {
 
   /// Text centred on x with its baseline at `baseline`.
   void centred(const std::string& s, const report::TextStyle& ts, Pt x, Pt baseline) {
-    const auto line = draw::single_line(ctx_, s, ts);
+    const auto line = draw::single_line(ctx_, draw::plain(s), ts);
     draw::set_line(out_, line, x - line.natural_width / 2, baseline);
   }
 
@@ -148,7 +148,7 @@ class ChartDrawing {
       if (std::fabs(t) > axis_.step * 1e-6) {
         rule({plot_.x, y}, {plot_.right(), y}, Color::gray(0.85), Pt(0.4));
       }
-      const auto line = draw::single_line(ctx_, tick(t), ts_);
+      const auto line = draw::single_line(ctx_, draw::plain(tick(t)), ts_);
       draw::set_line(out_, line, plot_.x - Pt(4) - line.natural_width, y + half_cap);
       rule({plot_.x - Pt(2), y}, {plot_.x, y}, Color::black());
     }
@@ -255,7 +255,7 @@ class ChartDrawing {
     };
     std::vector<Entry> entries;
     for (const auto& s : chart_.series) {
-      auto line = draw::single_line(ctx_, s.name, ts_);
+      auto line = draw::single_line(ctx_, draw::plain(s.name), ts_);
       const Pt w = sw + gap + line.natural_width;
       entries.push_back({std::move(line), w});
     }

@@ -1,5 +1,7 @@
 #include "layout/context.h"
 
+#include "layout/draw.h"
+
 namespace lkjip::layout {
 
 const text::Font& Context::font(const report::TextStyle& ts, bool bold, bool italic) const {
@@ -45,31 +47,15 @@ text::ComposedParagraph Context::compose(const doc::Inlines& inlines, const repo
   opt.first_line_indent = first_indent;
   opt.hyphenate = hyphenate && style.hyphenate && hyphenator != nullptr;
   opt.tolerance = style.tolerance;
-  opt.line_width = [width](size_t) { return width; };
+  opt.line_widths = {width};
   return text::compose_paragraph(spans(inlines, ts), opt, opt.hyphenate ? hyphenator : nullptr);
 }
 
-Pt place_lines(frame::Frame& out, const std::vector<text::SetLine>& lines, size_t first,
-               size_t count, Pt x, Pt y, Pt leading, Pt first_ascent) {
-  for (size_t i = 0; i < count; ++i) {
-    const auto& line = lines.at(first + i);
-    const Point base{x, y + first_ascent + leading * static_cast<double>(i)};
-    for (auto run : line.runs) {
-      run.origin = run.origin + base;
-      out.add(std::move(run));
-    }
-    for (auto u : line.underlines) {
-      u.from = u.from + base;
-      u.to = u.to + base;
-      out.add(u);
-    }
-    for (auto l : line.links) {
-      l.rect.x += base.x;
-      l.rect.y += base.y;
-      out.add(std::move(l));
-    }
-  }
-  return y + leading * static_cast<double>(count);
+Pt place_lines(frame::Frame& out, std::vector<text::SetLine> lines, Pt x, Pt y, Pt leading,
+               Pt first_ascent) {
+  for (size_t i = 0; i < lines.size(); ++i)
+    draw::set_line(out, std::move(lines[i]), x, y + first_ascent + leading * static_cast<double>(i));
+  return y + leading * static_cast<double>(lines.size());
 }
 
 }  // namespace lkjip::layout

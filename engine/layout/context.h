@@ -34,7 +34,7 @@ struct Context {
 
 /// Stacks composed lines into `out` starting at top y `y`, left x `x`; returns the y below
 /// the last line. Line i's baseline sits at y + ascent-of-first-line + i × leading.
-Pt place_lines(frame::Frame& out, const std::vector<text::SetLine>& lines, size_t first,
-               size_t count, Pt x, Pt y, Pt leading, Pt first_ascent);
+Pt place_lines(frame::Frame& out, std::vector<text::SetLine> lines, Pt x, Pt y, Pt leading,
+               Pt first_ascent);
 
 }  // namespace lkjip::layout

@@ -11,12 +11,12 @@ LineBox line_box(const Context& ctx, const report::TextStyle& ts) {
   return {lead, (lead + f.ascender(ts.size) - f.descender(ts.size)) / 2};
 }
 
-void set_line(frame::Frame& out, const text::SetLine& line, Pt x, Pt baseline) {
+void set_line(frame::Frame& out, text::SetLine line, Pt x, Pt baseline) {
   const Point base{x, baseline};
   // Emplacing in place (not add(Item)) also keeps GCC 12 free of a false
   // -Wmaybe-uninitialized on the variant temporary.
-  for (const auto& run : line.runs) {
-    auto& r = std::get<frame::GlyphRun>(out.items.emplace_back(run));
+  for (auto& run : line.runs) {
+    auto& r = std::get<frame::GlyphRun>(out.items.emplace_back(std::move(run)));
     r.origin = r.origin + base;
   }
   for (const auto& u : line.underlines) {
@@ -24,8 +24,8 @@ void set_line(frame::Frame& out, const text::SetLine& line, Pt x, Pt baseline) {
     l.from = l.from + base;
     l.to = l.to + base;
   }
-  for (const auto& link : line.links) {
-    auto& l = std::get<frame::Link>(out.items.emplace_back(link));
+  for (auto& link : line.links) {
+    auto& l = std::get<frame::Link>(out.items.emplace_back(std::move(link)));
     l.rect.x += base.x;
     l.rect.y += base.y;
   }
@@ -47,9 +47,9 @@ std::vector<AlignedLine> compose_aligned(const Context& ctx, const doc::Inlines&
   return out;
 }
 
-text::SetLine single_line(const Context& ctx, const std::string& text,
+text::SetLine single_line(const Context& ctx, const doc::Inlines& inlines,
                           const report::TextStyle& ts) {
-  auto composed = ctx.compose(plain(text), ts, Pt(1e6), report::HAlign::left, Pt(0), false);
+  auto composed = ctx.compose(inlines, ts, Pt(1e6), report::HAlign::left, Pt(0), false);
   if (composed.lines.empty()) return {};
   return std::move(composed.lines.front());
 }

@@ -18,9 +18,9 @@ struct LineBox {
 };
 LineBox line_box(const Context& ctx, const report::TextStyle& ts);
 
-/// Copies a set line's runs, underlines and links into `out` with its start at `x` on the
-/// baseline `baseline`.
-void set_line(frame::Frame& out, const text::SetLine& line, Pt x, Pt baseline);
+/// Moves a set line's runs, underlines and links into `out` with its start at `x` on the
+/// baseline `baseline` (pass a copy to keep the line).
+void set_line(frame::Frame& out, text::SetLine line, Pt x, Pt baseline);
 
 /// A set line plus the x offset it is drawn at (alignment done by the caller, because
 /// decimal alignment and indents are not alignments compose() knows).
@@ -35,8 +35,9 @@ std::vector<AlignedLine> compose_aligned(const Context& ctx, const doc::Inlines&
                                          const report::TextStyle& ts, Pt width,
                                          report::HAlign align, bool hyphenate = true);
 
-/// `text` on one unbroken line (labels, numbers); empty text gives an empty line.
-text::SetLine single_line(const Context& ctx, const std::string& text, const report::TextStyle& ts);
+/// Inlines on one unbroken line (labels, numbers); empty text gives an empty line.
+text::SetLine single_line(const Context& ctx, const doc::Inlines& inlines,
+                          const report::TextStyle& ts);
 
 /// Scales every item of `f` (and its size) by `k` about the origin: text sizes, rule widths
 /// and positions alike, so a drawing shrinks uniformly and its text stays inside its boxes.

@@ -3,6 +3,7 @@
 #include "base/numerals.h"
 #include "frame/ops.h"
 #include "layout/blocks.h"
+#include "layout/draw.h"
 #include "layout/figure.h"
 #include "layout/table.h"
 
@@ -75,10 +76,11 @@ class Paginator {
         b.v);
   }
 
-  void place(const Fragment& f, Pt space_before) {
+  void place(Fragment f, Pt space_before) {
     if (!empty_) y_ += space_before;
-    frame::append(pages_.back().content, f.frame, {area_.x, area_.y + y_});
-    y_ += f.frame.size.height;
+    const Pt height = f.frame.size.height;
+    frame::append(pages_.back().content, std::move(f.frame), {area_.x, area_.y + y_});
+    y_ += height;
     empty_ = false;
   }
 
@@ -129,7 +131,7 @@ class Paginator {
             items.erase(items.begin() + static_cast<std::ptrdiff_t>(kept->items_before),
                         items.end());
             new_page();
-            place(kept->fragment, Pt(0));
+            place(std::move(kept->fragment), Pt(0));
           } else {
             new_page();
           }
@@ -138,13 +140,12 @@ class Paginator {
         }
         const size_t items_before = pages_.back().content.items.size();
         const Pt y_before = y_;
-        place(*frag, before);
+        // A block kept with the next one may have to move on: keep a copy of it.
+        const bool keep = flow->done() && first_fragment && flow->keep_with_next;
         kept.reset();
-        if (!flow->done()) {
-          new_page();
-        } else if (first_fragment && flow->keep_with_next) {
-          kept = KeptBlock{items_before, y_before, std::move(*frag)};
-        }
+        if (keep) kept = KeptBlock{items_before, y_before, *frag};
+        place(std::move(*frag), before);
+        if (!flow->done()) new_page();
         first_fragment = false;
       }
       y_ += flow->space_after;
@@ -222,9 +223,9 @@ frame::Page cover_page(const Context& ctx, const doc::Cover& c) {
     in.text = s;
     auto composed = ctx.compose({in}, ts, w, report::HAlign::center, Pt(0), false);
     const Pt lead = Context::leading(ts);
-    place_lines(page.content, composed.lines, 0, composed.lines.size(), st.margin_left, y, lead,
-                ctx.font(ts).ascender(ts.size));
-    y += lead * static_cast<double>(composed.lines.size()) + gap_after;
+    y = place_lines(page.content, std::move(composed.lines), st.margin_left, y, lead,
+                    ctx.font(ts).ascender(ts.size)) +
+        gap_after;
   };
   block(c.title, st.cover_title, Pt(10));
   block(c.year_line, st.cover_title, Pt(40));
@@ -247,7 +248,7 @@ void add_text(const Context& ctx, frame::Frame& f, const std::string& s,
   in.text = s;
   auto composed = ctx.compose({in}, ts, width, align, Pt(0), false);
   if (composed.lines.empty()) return;
-  place_lines(f, composed.lines, 0, 1, x, baseline, Pt(0), Pt(0));
+  draw::set_line(f, std::move(composed.lines.front()), x, baseline);
 }
 
 void add_furniture(const Context& ctx, frame::Page& page, const std::string& number,

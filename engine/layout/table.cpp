@@ -542,7 +542,7 @@ class Painter {
   /// Moves everything into `out`: fills under text under rules.
   void finish(frame::Frame& out) {
     for (auto& f : fills_) out.add(std::move(f));
-    frame::append(out, text_, Point{});
+    frame::append(out, std::move(text_), Point{});
     const Pt ext = g_.rule / 2;  // square ends so that perpendicular lines close the corners
     auto emit = [&](Edges& edges, bool horizontal) {
       for (auto& [key, segs] : edges) {

@@ -43,10 +43,10 @@ std::optional<Fragment> VListFlow::next(Pt avail, bool at_page_top) {
   Fragment f;
   f.frame.size.width = width_;
   Pt y;
-  for (size_t i = cursor_; i < stop; ++i) {
-    const auto& p = pieces_[i].frame;
-    frame::append(f.frame, p, {Pt(0), y});
-    y += p.size.height;
+  for (size_t i = cursor_; i < stop; ++i) {  // pieces are handed out once: moved, not copied
+    const Pt height = pieces_[i].frame.size.height;
+    frame::append(f.frame, std::move(pieces_[i].frame), {Pt(0), y});
+    y += height;
   }
   f.frame.size.height = y;
   cursor_ = stop;

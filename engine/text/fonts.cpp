@@ -68,16 +68,16 @@ class FontImpl final : public Font {
   Pt underline_position(Pt size) const override { return to_pt(m_.underline_position, size); }
   Pt underline_thickness(Pt size) const override { return to_pt(m_.underline_thickness, size); }
 
-  ShapedText shape(std::string_view utf8) const override {
+  Shaped shape(std::string_view utf8) const override {
     {
       std::shared_lock lock(cache_mutex_);
       auto it = cache_.find(utf8);
       if (it != cache_.end()) return it->second;
     }
-    ShapedText result = shape_uncached(utf8);
+    Shaped result = shape_uncached(utf8);
     std::unique_lock lock(cache_mutex_);
     // Bulk rendering shares fonts across many reports; a vocabulary is far below this bound,
-    // so clearing is rare and only costs re-shaping.
+    // so clearing is rare and only costs re-shaping (results handed out stay alive).
     if (cache_.size() >= kMaxCacheEntries) cache_.clear();
     cache_.emplace(std::string(utf8), result);
     return result;
@@ -86,7 +86,7 @@ class FontImpl final : public Font {
  private:
   static constexpr size_t kMaxCacheEntries = 200000;
 
-  ShapedText shape_uncached(std::string_view utf8) const {
+  Shaped shape_uncached(std::string_view utf8) const {
     hb_buffer_t* buf = thread_buffer();
     hb_buffer_clear_contents(buf);
     hb_buffer_add_utf8(buf, utf8.data(), static_cast<int>(utf8.size()), 0,
@@ -101,12 +101,12 @@ class FontImpl final : public Font {
     unsigned n = 0;
     const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
     const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &n);
-    ShapedText out;
-    out.glyphs.reserve(n);
+    auto out = std::make_shared<ShapedText>();
+    out->glyphs.reserve(n);
     for (unsigned i = 0; i < n; ++i) {
-      out.glyphs.push_back(
+      out->glyphs.push_back(
           {info[i].codepoint, pos[i].x_advance, pos[i].x_offset, pos[i].y_offset, info[i].cluster});
-      out.advance += pos[i].x_advance;
+      out->advance += pos[i].x_advance;
     }
     return out;
   }
@@ -116,7 +116,7 @@ class FontImpl final : public Font {
   hb_blob_t* blob_ = nullptr;
   hb_font_t* font_ = nullptr;
   mutable std::shared_mutex cache_mutex_;
-  mutable std::unordered_map<std::string, ShapedText, StringHash, std::equal_to<>> cache_;
+  mutable std::unordered_map<std::string, Shaped, StringHash, std::equal_to<>> cache_;
 };
 
 /// Reads metrics with FreeType; false when the bytes are not a font FreeType can open.

@@ -25,6 +25,10 @@ struct ShapedText {
   int64_t advance = 0;  // sum of advances, font units
 };
 
+/// A shaping result shared with the font's cache: shaping the same word again costs a lookup,
+/// not a copy of its glyphs.
+using Shaped = std::shared_ptr<const ShapedText>;
+
 /// One loaded face. Immutable after construction and safe to use from several threads
 /// (shaping results are cached behind a mutex).
 class Font {
@@ -42,11 +46,9 @@ class Font {
   virtual Pt underline_thickness(Pt size) const { return size * 0.05; }
   /// Shapes UTF-8 text as Indonesian (Latin script, left to right) with kerning and the
   /// font's default ligatures.
-  virtual ShapedText shape(std::string_view utf8) const = 0;
+  virtual Shaped shape(std::string_view utf8) const = 0;
   /// Advance width of `utf8` set at `size`.
-  Pt width(std::string_view utf8, Pt size) const {
-    return Pt(static_cast<double>(shape(utf8).advance) * size.v / units_per_em());
-  }
+  Pt width(std::string_view utf8, Pt size) const { return to_pt(shape(utf8)->advance, size); }
   /// Font units to points at `size`.
   Pt to_pt(int64_t units, Pt size) const {
     return Pt(static_cast<double>(units) * size.v / units_per_em());

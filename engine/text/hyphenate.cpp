@@ -43,17 +43,10 @@ size_t decode_utf8(std::string_view s, size_t i, unsigned& cp) {
   return len;
 }
 
-struct CacheKey {
-  std::string word;
-  int left_min, right_min;
-  bool operator==(const CacheKey&) const = default;
-};
-
-struct CacheKeyHash {
-  size_t operator()(const CacheKey& k) const {
-    return std::hash<std::string>{}(k.word) ^ (static_cast<size_t>(k.left_min) << 7) ^
-           (static_cast<size_t>(k.right_min) << 13);
-  }
+/// Transparent hashing so the cache can be probed with a string_view.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
 class HyphenatorImpl final : public Hyphenator {
@@ -63,18 +56,25 @@ class HyphenatorImpl final : public Hyphenator {
   HyphenatorImpl(const HyphenatorImpl&) = delete;
   HyphenatorImpl& operator=(const HyphenatorImpl&) = delete;
 
-  std::vector<size_t> points(std::string_view word, int left_min, int right_min) const override {
-    CacheKey key{std::string(word), left_min, right_min};
+  void points(std::string_view word, std::vector<size_t>& out, int left_min,
+              int right_min) const override {
+    // The key is the word followed by the two minima, built in a reused per-thread buffer.
+    thread_local std::string key;
+    key.assign(word);
+    key.push_back(static_cast<char>(left_min));
+    key.push_back(static_cast<char>(right_min));
     {
       std::shared_lock lock(mutex_);
-      auto it = cache_.find(key);
-      if (it != cache_.end()) return it->second;
+      auto it = cache_.find(std::string_view(key));
+      if (it != cache_.end()) {
+        out.assign(it->second.begin(), it->second.end());
+        return;
+      }
     }
-    std::vector<size_t> result = compute(word, left_min, right_min);
+    out = compute(word, left_min, right_min);
     std::unique_lock lock(mutex_);
     if (cache_.size() >= kMaxCacheEntries) cache_.clear();
-    cache_.emplace(std::move(key), result);
-    return result;
+    cache_.emplace(key, out);
   }
 
  private:
@@ -130,7 +130,7 @@ class HyphenatorImpl final : public Hyphenator {
 
   HyphenDict* dict_;
   mutable std::shared_mutex mutex_;
-  mutable std::unordered_map<CacheKey, std::vector<size_t>, CacheKeyHash> cache_;
+  mutable std::unordered_map<std::string, std::vector<size_t>, StringHash, std::equal_to<>> cache_;
 };
 
 }  // namespace

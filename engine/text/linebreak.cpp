@@ -17,10 +17,6 @@ constexpr double kMaxBad = 1e7;
 /// Added to an overfull line's demerits in the emergency pass, so any set of breaks without
 /// one wins over a set with one.
 constexpr double kOverfullDemerits = 1e12;
-/// Line widths are probed this far and taken as constant from the last change on (layout
-/// narrows at most the first lines of a paragraph, beside a float). From there on lines are
-/// interchangeable and break nodes need not be told apart by line number (TeX's easy_line).
-constexpr size_t kWidthProbeLines = 64;
 
 /// Running sums over boxes and glue; penalties add width only when a line ends at them.
 struct Sums {
@@ -43,11 +39,35 @@ bool is_forced(const BreakItem& it) {
   return it.kind == BreakItem::Kind::penalty && it.penalty <= -10000;
 }
 
+struct Candidate {
+  size_t line_class = 0;
+  int fitness = 0;
+  double demerits = kInf;
+  double ratio = 0;
+  long from = -1;
+  size_t line = 0;
+  bool overfull = false;
+};
+
+/// The breaker's working vectors, one set per thread and reused across paragraphs.
+struct Scratch {
+  std::vector<Sums> sums;
+  std::vector<Candidate> cands;
+  std::vector<Node> nodes;
+  std::vector<size_t> active;
+};
+
 class Breaker {
  public:
-  Breaker(const std::vector<BreakItem>& items, const BreakParams& params)
-      : items_(items), params_(params) {
-    sums_.resize(items.size() + 1);
+  Breaker(const std::vector<BreakItem>& items, const BreakParams& params, Scratch& scratch)
+      : items_(items),
+        params_(params),
+        widths_(params.line_widths),
+        sums_(scratch.sums),
+        cands_(scratch.cands),
+        nodes_(scratch.nodes),
+        active_(scratch.active) {
+    sums_.assign(items.size() + 1, Sums{});
     for (size_t i = 0; i < items.size(); ++i) {
       Sums s = sums_[i];
       const auto& it = items[i];
@@ -64,9 +84,10 @@ class Breaker {
       }
       sums_[i + 1] = s;
     }
-    for (size_t l = 0; l <= kWidthProbeLines; ++l) widths_.push_back(params.line_width(l));
+    // From the last width on, lines are interchangeable and break nodes need not be told
+    // apart by line number (TeX's easy_line).
     easy_line_ = 0;
-    for (size_t l = kWidthProbeLines; l-- > 0;) {
+    for (size_t l = widths_.size() - 1; l-- > 0;) {
       if (widths_[l] != widths_.back()) {
         easy_line_ = l + 1;
         break;
@@ -113,16 +134,6 @@ class Breaker {
   }
 
  private:
-  struct Candidate {
-    size_t line_class = 0;
-    int fitness = 0;
-    double demerits = kInf;
-    double ratio = 0;
-    long from = -1;
-    size_t line = 0;
-    bool overfull = false;
-  };
-
   /// Sums at the start of the line following a break at `b`: glue and non-forced penalties
   /// after a break are discarded, as in TeX. The paragraph start discards nothing.
   Sums after_break(size_t b, bool paragraph_start) const {
@@ -154,7 +165,7 @@ class Breaker {
     for (size_t k = 0; k < active_.size(); ++k) {
       const size_t a = active_[k];
       const Node& n = nodes_[a];
-      const double avail = widths_[std::min(n.line, kWidthProbeLines)];
+      const double avail = widths_[std::min(n.line, widths_.size() - 1)];
       const double natural = at.width - n.after.width + (is_penalty ? item.width : 0);
       double r = 0;
       if (natural < avail) {
@@ -242,12 +253,13 @@ class Breaker {
 
   const std::vector<BreakItem>& items_;
   const BreakParams& params_;
-  std::vector<Sums> sums_;      // sums_[i]: totals of items [0, i)
-  std::vector<double> widths_;  // line_width(0 ... kWidthProbeLines)
+  const std::vector<double>& widths_;  // params_.line_widths
   size_t easy_line_ = 0;
-  std::vector<Candidate> cands_;  // scratch of try_break
-  std::vector<Node> nodes_;
-  std::vector<size_t> active_;
+  // Parts of the thread's Scratch.
+  std::vector<Sums>& sums_;  // sums_[i]: totals of items [0, i)
+  std::vector<Candidate>& cands_;  // of try_break
+  std::vector<Node>& nodes_;
+  std::vector<size_t>& active_;
 };
 
 }  // namespace
@@ -255,8 +267,9 @@ class Breaker {
 std::vector<LineBreak> break_lines(const std::vector<BreakItem>& items, const BreakParams& params) {
   if (items.empty()) return {};
   if (!is_forced(items.back())) internal_error("break_lines: items must end with a forced break");
-  if (!params.line_width) internal_error("break_lines: no line_width function");
-  Breaker breaker(items, params);
+  if (params.line_widths.empty()) internal_error("break_lines: no line widths");
+  thread_local Scratch scratch;
+  Breaker breaker(items, params, scratch);
   // First at the requested tolerance, then looser, then an emergency pass that accepts any
   // underfull line and, where nothing fits, an overfull one.
   for (double tol : {params.tolerance, std::max(params.tolerance * 2, 4.0)}) {

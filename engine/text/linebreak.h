@@ -2,7 +2,6 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
 #include <vector>
 
 namespace lkjip::text {
@@ -24,8 +23,8 @@ struct BreakParams {
   double flagged_demerits = 3000;   // two hyphenated lines in a row
   double final_hyphen_demerits = 5000;  // hyphen on the second-to-last line
   double fitness_demerits = 100;
-  /// Index of the line -> its available width. Lines past the end reuse the last width.
-  std::function<double(size_t line)> line_width;
+  /// Available width of line i (0-based); lines past the end use the last. Not empty.
+  std::vector<double> line_widths;
 };
 
 /// One chosen break. `item` is the index of the glue or penalty where the line ends (the last

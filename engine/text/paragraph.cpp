@@ -17,14 +17,12 @@ constexpr double kEmergencyPenalty = 5000;
 /// Ragged alignment: the stretch, in ems, each potential line end offers (Knuth–Plass,
 /// "ragged-right" construction: glue(0, S) penalty(0) glue(space, -S)).
 constexpr double kRaggedStretchEm = 3;
-/// Line widths consulted when deciding whether a word needs emergency break points.
-constexpr size_t kWidthProbe = 8;
 
 /// A maximal part of a word set in one span, shaped as a whole so kerning is kept.
 struct Fragment {
   size_t span = 0;
   size_t offset = 0, len = 0;  // byte range in the span's text
-  ShapedText shaped;
+  Shaped shaped;
 };
 
 /// What an item puts on the page; parallel to the BreakItem list.
@@ -41,12 +39,55 @@ enum class BreakKind : uint8_t { none, emergency, hyphen, explicit_hyphen, slash
 
 bool is_utf8_lead(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
 
+struct SpanStyle {
+  double scale = 0;  // points per font unit
+  Shaped space, hyphen;
+  Pt ascent, descent;
+};
+
+/// The composer's working vectors, one set per thread and reused from paragraph to paragraph
+/// (a report composes thousands of short paragraphs and table cells; allocating these afresh
+/// for each cost more than composing a cell).
+struct Scratch {
+  std::vector<SpanStyle> style;
+  std::vector<BreakItem> items;
+  std::vector<Content> content;
+  std::vector<Fragment> frag_store;
+  std::vector<Fragment> word;       // the fragments of the word being tokenized
+  std::string text;                 // the word's bytes
+  std::vector<size_t> frag_start;   // offset of each fragment in text
+  std::vector<bool> boundary;       // a break may fall before this byte (a cluster start)
+  std::vector<BreakKind> kind;      // the break opportunity before each byte
+  std::vector<size_t> points;       // hyphenation points of one part of the word
+
+  Scratch& cleared() {
+    style.clear();
+    items.clear();
+    content.clear();
+    frag_store.clear();
+    word.clear();
+    return *this;
+  }
+};
+
 class Composer {
  public:
   Composer(const std::vector<Span>& spans, const ParagraphOptions& options,
-           const Hyphenator* hyphenator)
-      : spans_(spans), opt_(options), hyph_(options.hyphenate ? hyphenator : nullptr) {
-    if (!opt_.line_width) internal_error("compose_paragraph: no line_width function");
+           const Hyphenator* hyphenator, Scratch& scratch)
+      : spans_(spans),
+        opt_(options),
+        hyph_(options.hyphenate ? hyphenator : nullptr),
+        style_(scratch.style),
+        items_(scratch.items),
+        content_(scratch.content),
+        frag_store_(scratch.frag_store),
+        word_(scratch.word),
+        text_(scratch.text),
+        frag_start_(scratch.frag_start),
+        boundary_(scratch.boundary),
+        kind_(scratch.kind),
+        points_(scratch.points) {
+    if (opt_.line_widths.empty()) internal_error("compose_paragraph: no line widths");
     // Per-span constants, computed once: every space and hyphen of the span reuses them.
     style_.resize(spans_.size());
     for (size_t s = 0; s < spans_.size(); ++s) {
@@ -59,9 +100,8 @@ class Composer {
       style_[s].ascent = f->ascender(spans_[s].size);
       style_[s].descent = f->descender(spans_[s].size);
     }
-    min_width_ = opt_.line_width(0).v;
-    for (size_t i = 1; i < kWidthProbe; ++i)
-      min_width_ = std::min(min_width_, opt_.line_width(i).v);
+    min_width_ = opt_.line_widths.front().v;
+    for (const Pt w : opt_.line_widths) min_width_ = std::min(min_width_, w.v);
   }
 
   ComposedParagraph run() {
@@ -74,7 +114,7 @@ class Composer {
     content_.push_back({Content::Kind::forced, last_span_});
     BreakParams params;
     params.tolerance = opt_.tolerance;
-    params.line_width = [this](size_t line) { return opt_.line_width(line).v; };
+    for (const Pt w : opt_.line_widths) params.line_widths.push_back(w.v);
     const auto breaks = break_lines(items_, params);
     size_t start = 0;
     for (size_t k = 0; k < breaks.size(); ++k) {
@@ -101,14 +141,14 @@ class Composer {
   /// as do runs of "\n"; leading and trailing ones are dropped (TeX would set an underfull
   /// empty line).
   void tokenize() {
-    std::vector<Fragment> word;
+    std::vector<Fragment>& word = word_;
     bool pending_space = false;
     size_t space_span = 0;
     auto flush_word = [&] {
       if (word.empty()) return;
       if (pending_space && has_content_) add_space(space_span, !closing_punctuation(word));
       pending_space = false;
-      add_word(std::move(word));
+      add_word(word);
       word.clear();
     };
     for (size_t s = 0; s < spans_.size(); ++s) {
@@ -159,7 +199,7 @@ class Composer {
 
   /// An inter-word space; `breakable` false makes it a tie (no line break there).
   void add_space(size_t span, bool breakable = true) {
-    const double w = pt(span, style_[span].space.advance).v;
+    const double w = pt(span, style_[span].space->advance).v;
     if (!breakable) {  // a glue is a legal break only right after a box
       items_.push_back({BreakItem::Kind::penalty, 0, 0, 0, 10000});
       content_.push_back({});
@@ -178,7 +218,7 @@ class Composer {
     }
   }
 
-  void add_word(std::vector<Fragment> word) {
+  void add_word(std::vector<Fragment>& word) {
     if (!has_content_ && opt_.first_line_indent.v != 0) {
       items_.push_back({BreakItem::Kind::box, opt_.first_line_indent.v});
       content_.push_back({});
@@ -194,11 +234,11 @@ class Composer {
     for (auto& f : word) {
       f.shaped =
           font_of(f.span).shape(std::string_view(spans_[f.span].text).substr(f.offset, f.len));
-      width += pt(f.span, f.shaped.advance).v;
+      width += pt(f.span, f.shaped->advance).v;
       frag_start.push_back(text.size());
       boundary.resize(text.size() + f.len + 1, false);
       boundary[text.size()] = true;
-      for (const auto& g : f.shaped.glyphs) boundary[text.size() + g.cluster] = true;
+      for (const auto& g : f.shaped->glyphs) boundary[text.size() + g.cluster] = true;
       text.append(spans_[f.span].text, f.offset, f.len);
     }
     boundary[text.size()] = true;
@@ -218,9 +258,8 @@ class Composer {
     for (size_t p = 0; p <= text.size(); ++p) {
       if (p < text.size() && !separator(p)) continue;
       if (hyph_ != nullptr && p > part) {
-        for (size_t h : hyph_->points(std::string_view(text).substr(part, p - part))) {
-          kind[part + h] = BreakKind::hyphen;
-        }
+        hyph_->points(std::string_view(text).substr(part, p - part), points_);
+        for (size_t h : points_) kind[part + h] = BreakKind::hyphen;
       }
       if (p > 0 && p + 1 < text.size() && !separator(p - 1) && !separator(p + 1)) {
         size_t next = p + 1;
@@ -243,9 +282,7 @@ class Composer {
           std::upper_bound(frag_start.begin(), frag_start.end(), p - 1) - frag_start.begin() - 1;
       add_break(kind[p], word[fi].span);
     }
-    for (auto& f : word) {
-      frag_store_.push_back(std::move(f));
-    }
+    frag_store_.insert(frag_store_.end(), word.begin(), word.end());
     last_span_ = word.back().span;
   }
 
@@ -258,7 +295,7 @@ class Composer {
       if (lo >= hi) continue;
       Content c{Content::Kind::piece, word[fi].span, frag_store_.size() + fi,
                 static_cast<uint32_t>(lo - fs), static_cast<uint32_t>(hi - fs)};
-      const auto& glyphs = word[fi].shaped.glyphs;
+      const auto& glyphs = word[fi].shaped->glyphs;
       int64_t units = 0;
       c.g_begin = static_cast<uint32_t>(glyphs.size());
       for (size_t g = 0; g < glyphs.size(); ++g) {
@@ -326,7 +363,7 @@ class Composer {
     }
   }
 
-  Pt hyphen_width(size_t span) const { return pt(span, style_[span].hyphen.advance); }
+  Pt hyphen_width(size_t span) const { return pt(span, style_[span].hyphen->advance); }
 
   /// Places the items of one line: glyph runs merged per style, justified spaces, the
   /// hyphen of a hyphenated break, underlines and link rectangles.
@@ -335,7 +372,7 @@ class Composer {
     const size_t end = br.item;
     const BreakItem& brk = items_[end];
     const bool forced = brk.kind == BreakItem::Kind::penalty && brk.penalty <= -10000;
-    const double avail = opt_.line_width(index).v;
+    const double avail = opt_.line_widths[std::min(index, opt_.line_widths.size() - 1)].v;
     double natural = 0, stretch = 0, shrink = 0;
     for (size_t i = start; i < end; ++i) {
       const auto& it = items_[i];
@@ -411,10 +448,10 @@ class Composer {
       const auto& c = content_[i];
       if (c.kind == Content::Kind::piece) {
         const Fragment& f = frag_store_[c.frag];
-        place(c.span, std::string_view(spans_[c.span].text).substr(f.offset, f.len), f.shaped,
+        place(c.span, std::string_view(spans_[c.span].text).substr(f.offset, f.len), *f.shaped,
               c.begin, c.end, c.g_begin, c.g_end, 0);
       } else if (c.kind == Content::Kind::space) {
-        const ShapedText& sp = style_[c.span].space;
+        const ShapedText& sp = *style_[c.span].space;
         place(c.span, " ", sp, 0, 1, 0, static_cast<uint32_t>(sp.glyphs.size()),
               glue_width(it) - it.width);
       } else if (it.kind != BreakItem::Kind::penalty) {
@@ -424,7 +461,7 @@ class Composer {
       }
     }
     if (content_[end].kind == Content::Kind::hyphen) {
-      const ShapedText& h = style_[content_[end].span].hyphen;
+      const ShapedText& h = *style_[content_[end].span].hyphen;
       place(content_[end].span, "-", h, 0, 1, 0, static_cast<uint32_t>(h.glyphs.size()), 0);
     }
     line.ends_with_hyphen = brk.kind == BreakItem::Kind::penalty && brk.flagged;
@@ -472,25 +509,21 @@ class Composer {
     }
   }
 
-  struct SpanStyle {
-    double scale = 0;  // points per font unit
-    ShapedText space, hyphen;
-    Pt ascent, descent;
-  };
-
   const std::vector<Span>& spans_;
-  std::vector<SpanStyle> style_;
   const ParagraphOptions& opt_;
   const Hyphenator* hyph_;
   double min_width_ = 0;
-  std::vector<BreakItem> items_;
-  std::vector<Content> content_;
-  std::vector<Fragment> frag_store_;
-  // Scratch of add_word, kept to avoid allocating per word.
-  std::string text_;                // the word's bytes
-  std::vector<size_t> frag_start_;  // offset of each fragment in text_
-  std::vector<bool> boundary_;      // a break may fall before this byte (a cluster start)
-  std::vector<BreakKind> kind_;     // the break opportunity before each byte
+  // Parts of the thread's Scratch (see there).
+  std::vector<SpanStyle>& style_;
+  std::vector<BreakItem>& items_;
+  std::vector<Content>& content_;
+  std::vector<Fragment>& frag_store_;
+  std::vector<Fragment>& word_;
+  std::string& text_;
+  std::vector<size_t>& frag_start_;
+  std::vector<bool>& boundary_;
+  std::vector<BreakKind>& kind_;
+  std::vector<size_t>& points_;
   bool has_content_ = false;
   bool pending_newline_ = false;
   size_t newline_span_ = 0;
@@ -501,7 +534,8 @@ class Composer {
 
 ComposedParagraph compose_paragraph(const std::vector<Span>& spans, const ParagraphOptions& options,
                                     const Hyphenator* hyphenator) {
-  return Composer(spans, options, hyphenator).run();
+  thread_local Scratch scratch;
+  return Composer(spans, options, hyphenator, scratch.cleared()).run();
 }
 
 }  // namespace lkjip::text

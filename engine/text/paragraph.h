@@ -2,7 +2,6 @@
 // positioned glyphs, ready for layout to stack. Knows line widths, never pages.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -29,8 +28,8 @@ struct ParagraphOptions {
   Pt first_line_indent;
   bool hyphenate = true;
   double tolerance = 2.0;  // see BreakParams
-  /// Available width of line i (0-based); lines past the end reuse the last.
-  std::function<Pt(size_t line)> line_width;
+  /// Available width of line i (0-based); lines past the end use the last. Not empty.
+  std::vector<Pt> line_widths;
 };
 
 /// A set line: glyph runs positioned relative to the line's start on the baseline (y = 0),

@@ -36,7 +36,7 @@ std::vector<BreakItem> words(const std::vector<double>& widths) {
 
 BreakParams width(double w) {
   BreakParams p;
-  p.line_width = [w](size_t) { return w; };
+  p.line_widths = {w};
   return p;
 }
 
@@ -144,7 +144,7 @@ TEST(BreakLines, FinalHyphenDemeritsAvoidHyphenBeforeLastLine) {
 TEST(BreakLines, VaryingLineWidths) {
   // A narrow first line (e.g. beside a drop cap) forces an earlier first break.
   auto params = width(20);
-  params.line_width = [](size_t line) { return line == 0 ? 9.0 : 20.0; };
+  params.line_widths = {9.0, 20.0};
   const auto breaks = break_lines(words({4, 4, 4, 4, 4}), params);
   EXPECT_EQ(positions(breaks), (std::vector<size_t>{3, 10}));
 }

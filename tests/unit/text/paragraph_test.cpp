@@ -30,7 +30,7 @@ const std::string kText =
 ParagraphOptions width(double w, Align align = Align::justify) {
   ParagraphOptions o;
   o.align = align;
-  o.line_width = [w](size_t) { return Pt(w); };
+  o.line_widths = {Pt(w)};
   return o;
 }
 
@@ -115,7 +115,7 @@ TEST(ComposeParagraph, HyphenatedLineEndsWithAHyphenGlyph) {
   const auto p = compose_paragraph(plain("penyelenggaraan pemerintahan akuntabilitas kinerja"),
                                    width(90), shared_hyphenator().get());
   const Font* f = font();
-  const uint32_t hyphen_gid = f->shape("-").glyphs.at(0).gid;
+  const uint32_t hyphen_gid = f->shape("-")->glyphs.at(0).gid;
   size_t hyphenated = 0;
   for (const auto& l : p.lines) {
     if (!l.ends_with_hyphen) continue;
@@ -146,7 +146,7 @@ TEST(ComposeParagraph, SpacesAreRealSpaceGlyphs) {
   const auto& runs = p.lines[0].runs;
   ASSERT_EQ(runs.size(), 1u);
   EXPECT_EQ(runs[0].text, "tugas dan fungsi");
-  const uint32_t space = font()->shape(" ").glyphs.at(0).gid;
+  const uint32_t space = font()->shape(" ")->glyphs.at(0).gid;
   EXPECT_EQ(runs[0].glyphs[5].gid, space);
   EXPECT_EQ(runs[0].glyphs[5].cluster_begin, 5u);
   EXPECT_EQ(runs[0].glyphs[5].cluster_end, 6u);
@@ -272,7 +272,7 @@ TEST(ComposeParagraph, RaggedRightKeepsNaturalSpaces) {
       compose_paragraph(plain(kText), width(250, Align::left), shared_hyphenator().get());
   ASSERT_GE(p.lines.size(), 4u);
   const double space = font()->width(" ", Pt(11)).v;
-  const uint32_t space_gid = font()->shape(" ").glyphs.at(0).gid;
+  const uint32_t space_gid = font()->shape(" ")->glyphs.at(0).gid;
   for (const auto& l : p.lines) {
     EXPECT_LE(right_edge(l), 250.01);
     for (const auto& run : l.runs) {
