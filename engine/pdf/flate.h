@@ -1,4 +1,4 @@
-// Flate compression of stream data, done here instead of by PoDoFo so the level is ours.
+// Flate compression of stream data, done here instead of by PoDoFo so the compressor is ours.
 #pragma once
 
 #include <string_view>
@@ -9,9 +9,9 @@ class PdfObject;
 
 namespace lkjip::pdf {
 
-/// Compresses `data` with zlib at a fast level and stores it as `obj`'s stream with
-/// /Filter /FlateDecode. PoDoFo's own Set() deflates at zlib's default level 6: on megaluh-2024
-/// that cost 58 M instructions (a quarter of the PDF writer) for a file 12% smaller.
+/// Compresses `data` (zlib format, deterministic) and stores it as `obj`'s stream with
+/// /Filter /FlateDecode. PoDoFo's own Set() deflates with zlib at its default level 6, which on
+/// megaluh-2024 cost a quarter of the PDF writer.
 void set_flate_stream(PoDoFo::PdfObject& obj, std::string_view data);
 
 }  // namespace lkjip::pdf
