@@ -9,6 +9,7 @@
 
 #include "pdf/flate.h"
 #include "pdf/pdf_format.h"
+#include "pdf/pdf_objects.h"
 
 namespace lkjip::pdf {
 
@@ -26,8 +27,6 @@ using FontPtr = std::unique_ptr<hb_font_t, HbDeleter<hb_font_t, hb_font_destroy>
 using SubsetInputPtr =
     std::unique_ptr<hb_subset_input_t, HbDeleter<hb_subset_input_t, hb_subset_input_destroy>>;
 
-PdfObject int_obj(int64_t v) { return PdfObject(static_cast<pdf_int64>(v)); }
-PdfObject real_obj(double v) { return PdfObject(round3(v)); }
 
 int read_i16(const char* p) {
   return static_cast<int16_t>((static_cast<unsigned char>(p[0]) << 8) |
@@ -64,7 +63,19 @@ struct FontEmbedder::Font {
     double width = 0;  // 1/1000 em, rounded to 3 decimals
     std::string text;  // first non-empty cluster text
   };
-  std::map<uint32_t, Used> used;  // ordered by gid: /W, ToUnicode and the tag are stable
+  std::vector<Used> used;     // in order of first use
+  std::vector<int32_t> slot;  // by glyph id: index into `used`, -1 while unused
+
+  /// The used glyph ids in ascending order, which keeps /W, ToUnicode and the tag stable.
+  std::vector<uint32_t> used_gids() const {
+    std::vector<uint32_t> gids;
+    gids.reserve(used.size());
+    for (uint32_t g = 0; g < glyph_count; ++g) {
+      if (slot[g] >= 0) gids.push_back(g);
+    }
+    return gids;
+  }
+  const Used& at(uint32_t gid) const { return used[static_cast<size_t>(slot[gid])]; }
 };
 
 FontEmbedder::FontEmbedder(PdfMemDocument& doc) : doc_(doc) {}
@@ -90,6 +101,7 @@ FontEmbedder::Font* FontEmbedder::get(const FontFile& file, DiagnosticSink& sink
     failed_.insert(&file);
     return nullptr;
   }
+  f->slot.assign(f->glyph_count, -1);
   f->hb.reset(hb_font_create(f->face.get()));
   hb_font_set_scale(f->hb.get(), static_cast<int>(f->upem), static_cast<int>(f->upem));
   f->resource = "F";
@@ -104,13 +116,15 @@ FontEmbedder::Font* FontEmbedder::get(const FontFile& file, DiagnosticSink& sink
 
 std::optional<double> FontEmbedder::use(Font& font, uint32_t gid, std::string_view text) {
   if (gid >= font.glyph_count) return std::nullopt;
-  auto [it, inserted] = font.used.try_emplace(gid);
-  if (inserted) {
+  int32_t& slot = font.slot[gid];
+  if (slot < 0) {
+    slot = static_cast<int32_t>(font.used.size());
     const auto adv = hb_font_get_glyph_h_advance(font.hb.get(), gid);
-    it->second.width = round3(adv * 1000.0 / font.upem);
+    font.used.push_back({round3(adv * 1000.0 / font.upem), {}});
   }
-  if (it->second.text.empty() && !text.empty()) it->second.text = std::string(text);
-  return it->second.width;
+  Font::Used& u = font.used[static_cast<size_t>(slot)];
+  if (u.text.empty() && !text.empty()) u.text = text;
+  return u.width;
 }
 
 namespace {
@@ -159,8 +173,7 @@ bool FontEmbedder::finish(DiagnosticSink& sink) {
   bool ok = true;
   for (auto& fp : fonts_) {
     Font& f = *fp;
-    std::vector<uint32_t> gids;
-    for (const auto& [gid, u] : f.used) gids.push_back(gid);
+    const std::vector<uint32_t> gids = f.used_gids();
 
     // Subset keeping glyph ids (so CIDToGIDMap stays /Identity); layout tables are useless in
     // a PDF, whose glyphs are already positioned.
@@ -238,15 +251,11 @@ bool FontEmbedder::finish(DiagnosticSink& sink) {
 
     // /W as runs of consecutive glyph ids: [first [w w w] first [w] …].
     PdfArray widths;
-    for (auto it = f.used.begin(); it != f.used.end();) {
-      const uint32_t first = it->first;
+    for (size_t i = 0; i < gids.size();) {
+      const uint32_t first = gids[i];
       PdfArray run;
-      uint32_t next = first;
-      while (it != f.used.end() && it->first == next) {
-        run.push_back(real_obj(it->second.width));
-        ++it;
-        ++next;
-      }
+      for (; i < gids.size() && gids[i] == first + run.size(); ++i)
+        run.push_back(real_obj(f.at(gids[i]).width));
       widths.push_back(int_obj(first));
       widths.push_back(run);
     }
@@ -265,8 +274,9 @@ bool FontEmbedder::finish(DiagnosticSink& sink) {
     cd.AddKey("W", widths);
 
     std::vector<std::pair<uint32_t, std::u16string>> mappings;
-    for (const auto& [gid, u] : f.used) {
-      if (!u.text.empty()) mappings.emplace_back(gid, utf8_to_utf16(u.text));
+    for (uint32_t gid : gids) {
+      if (const std::string& text = f.at(gid).text; !text.empty())
+        mappings.emplace_back(gid, utf8_to_utf16(text));
     }
     const std::string cmap = build_cmap(mappings);
     PdfObject* to_unicode = doc_.GetObjects().CreateObject();

@@ -3,7 +3,6 @@
 // in order of first use; the embedded program is an hb-subset of the used glyphs.
 #pragma once
 
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>

@@ -5,21 +5,40 @@
 
 namespace lkjip::pdf {
 
+void append_scaled(std::string& out, int64_t scaled, int decimals) {
+  char buf[32];  // 19 digits, sign and point
+  char* const end = buf + sizeof buf;
+  char* p = end;
+  uint64_t u = scaled < 0 ? 0 - static_cast<uint64_t>(scaled) : static_cast<uint64_t>(scaled);
+  int d = decimals;
+  while (d > 0 && u % 10 == 0) {  // trailing zeros of the fraction
+    u /= 10;
+    --d;
+  }
+  if (d > 0) {
+    for (; d > 0; --d) {
+      *--p = static_cast<char>('0' + u % 10);
+      u /= 10;
+    }
+    *--p = '.';
+  }
+  do {
+    *--p = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u != 0);
+  if (scaled < 0) *--p = '-';
+  out.append(p, end);
+}
+
 void append_num(std::string& out, double v, int decimals) {
-  if (!std::isfinite(v)) v = 0;
-  char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
-  if (ec != std::errc()) {  // only for absurd magnitudes; keep the syntax valid
+  static constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+  // std::rint rounds ties to even, as std::to_chars does for exactly representable ties.
+  const double scaled = std::rint(v * kPow10[decimals]);
+  if (!(std::fabs(scaled) < 9.2e18)) {
     out += '0';
     return;
   }
-  std::string_view s(buf, static_cast<size_t>(end - buf));
-  if (s.find('.') != std::string_view::npos) {
-    while (s.back() == '0') s.remove_suffix(1);
-    if (s.back() == '.') s.remove_suffix(1);
-  }
-  if (s == "-0") s = "0";
-  out += s;
+  append_scaled(out, static_cast<int64_t>(scaled), decimals);
 }
 
 std::string num(double v, int decimals) {
@@ -27,8 +46,6 @@ std::string num(double v, int decimals) {
   append_num(s, v, decimals);
   return s;
 }
-
-double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
 namespace {
 

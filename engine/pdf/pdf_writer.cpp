@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -16,6 +17,7 @@
 #include "pdf/flate.h"
 #include "pdf/font_embedder.h"
 #include "pdf/pdf_format.h"
+#include "pdf/pdf_objects.h"
 
 namespace lkjip::pdf {
 
@@ -48,8 +50,6 @@ PdfString text_string(const std::string& s) {
   return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str()));
 }
 
-PdfObject int_obj(int64_t v) { return PdfObject(static_cast<pdf_int64>(v)); }
-PdfObject real_obj(double v) { return PdfObject(round3(v)); }
 
 /// An affine map in PDF's row-vector convention: (x y 1) · [a b 0; c d 0; e f 1].
 struct Matrix {
@@ -68,6 +68,12 @@ struct Matrix {
 struct PageBox {
   double left = 0, bottom = 0, right = 0, top = 0;
   PdfRect rect() const { return PdfRect(left, bottom, right - left, top - bottom); }
+  /// [left bottom right top] to PdfRect's 6 decimals, as raw numbers (see real_obj).
+  PdfArray array() const {
+    PdfArray a;
+    for (double v : {left, bottom, right, top}) a.push_back(real_obj(v, 6));
+    return a;
+  }
 };
 
 struct AnchorPos {
@@ -92,7 +98,7 @@ struct TextState {
   std::string font;      // resource name of the current Tf; empty before the first
   double size = 0;
   std::optional<Color> fill;  // unset until the first rg: the initial DeviceGray is not used
-  double rise = 0;
+  int64_t rise = 0;           // thousandths of a point
 };
 
 struct PageState {
@@ -124,16 +130,15 @@ void append_nums(std::string& out, std::initializer_list<double> values) {
 /// Appends a glyph id as its two-byte Identity-H code inside a literal string: half the bytes
 /// of a hex string. Parentheses and backslashes are escaped, and CR too (a bare one reads as LF).
 void append_code(std::string& out, unsigned v) {
-  for (const unsigned b : {(v >> 8) & 0xFF, v & 0xFF}) {
-    if (b == '(' || b == ')' || b == '\\') {
+  auto put = [&out](char b) {
+    if (b == '(' || b == ')' || b == '\\' || b == '\r') {
       out += '\\';
-      out += static_cast<char>(b);
-    } else if (b == '\r') {
-      out += "\\r";
-    } else {
-      out += static_cast<char>(b);
+      if (b == '\r') b = 'r';
     }
-  }
+    out += b;
+  };
+  put(static_cast<char>(v >> 8));
+  put(static_cast<char>(v & 0xFF));
 }
 
 /// Ends the open text object, if any, before an operator that is not allowed inside one.
@@ -214,6 +219,7 @@ class Writer {
   DiagnosticSink& sink_;
   const std::string date_;
   std::unique_ptr<PdfMemDocument> pdf_;
+  std::vector<std::unique_ptr<PdfPage>> pages_;  // by index; destroyed before pdf_
   std::unique_ptr<FontEmbedder> fonts_;
   std::map<std::string, AnchorPos> anchors_;
   struct ImageEntry {
@@ -347,7 +353,6 @@ void Writer::emit_run(const frame::GlyphRun& run, PageState& ps) {
   FontEmbedder::Font* font = fonts_->get(*run.font, sink_);
   if (!font) return;
   const std::string& res = FontEmbedder::resource_name(*font);
-  add_resource(ps, res, FontEmbedder::reference(*font), "Font");
 
   std::string& out = ps.content;
   TextState& ts = ps.text;
@@ -360,6 +365,8 @@ void Writer::emit_run(const frame::GlyphRun& run, PageState& ps) {
     ts.fill = run.color;
   }
   if (ts.font != res || ts.size != size) {
+    // Any font current on this page was registered when it became current.
+    if (ts.font != res) add_resource(ps, res, FontEmbedder::reference(*font), "Font");
     out += '/';
     out += res;
     out += ' ';
@@ -375,7 +382,7 @@ void Writer::emit_run(const frame::GlyphRun& run, PageState& ps) {
   out += "Tm [";
   double pen = 0;  // where the frame puts the current glyph's origin, along the baseline
   double cur = 0;  // where the PDF text position actually is
-  double& rise = ts.rise;
+  int64_t& rise = ts.rise;
   bool in_string = false;
   auto close_string = [&] {
     if (in_string) out += ')';
@@ -392,21 +399,22 @@ void Writer::emit_run(const frame::GlyphRun& run, PageState& ps) {
       pen += g.advance.v;
       continue;
     }
-    const double want_rise = round3(-g.y_offset.v);
+    const int64_t want_rise = to_milli(-g.y_offset.v);
     if (want_rise != rise) {
       close_string();
       out += "] TJ ";
-      append_num(out, want_rise);
+      append_scaled(out, want_rise, 3);
       out += " Ts [";
       rise = want_rise;
     }
     // Adjustments under 0.05/1000 em are rounding noise between the frame's advances and the
     // 3-decimal /W; skipping them cannot drift, because `cur` keeps the true position.
-    const double adjust = round3(-(pen + g.x_offset.v - cur) * 1000.0 / size);
-    if (std::fabs(adjust) >= 0.05) {
+    // In thousandths of the text-space unit (1/1000 em), i.e. millionths of an em.
+    const int64_t adjust = to_milli(-(pen + g.x_offset.v - cur) * 1000.0 / size);
+    if (adjust >= 50 || adjust <= -50) {
       close_string();
-      append_num(out, adjust);
-      cur -= adjust * size / 1000.0;
+      append_scaled(out, adjust, 3);
+      cur -= adjust / 1000.0 * size / 1000.0;
     }
     if (!in_string) out += '(';
     in_string = true;
@@ -459,7 +467,7 @@ void Writer::emit_image(const frame::Image& img, PageState& ps) {
 
 PdfArray Writer::destination(const AnchorPos& a) const {
   PdfArray dest;
-  dest.push_back(pdf_->GetPage(static_cast<int>(a.page))->GetObject()->Reference());
+  dest.push_back(pages_.at(a.page)->GetObject()->Reference());
   dest.push_back(PdfName("XYZ"));
   dest.push_back(real_obj(a.x));
   dest.push_back(real_obj(a.y));
@@ -474,6 +482,7 @@ PdfAnnotation* Writer::create_annotation(PdfPage* page, EPdfAnnotation type, con
     annot = page->CreateAnnotation(type, box.rect());
   }
   annot->SetFlags(ePdfAnnotationFlags_Print);  // PDF/A: annotations must print
+  annot->GetObject()->GetDictionary().AddKey("Rect", box.array());
   annot->GetObject()->GetDictionary().AddKey("M", PdfString(date_));
   return annot;
 }
@@ -486,7 +495,9 @@ void Writer::write_annotations(PageState& ps) {
       continue;
     }
     PdfAnnotation* annot = create_annotation(ps.page, ePdfAnnotation_Link, link.box);
-    annot->SetBorderStyle(0, 0, 0);
+    PdfArray no_border;  // integers: SetBorderStyle would write three PoDoFo reals
+    for (int k = 0; k < 3; ++k) no_border.push_back(int_obj(0));
+    annot->GetObject()->GetDictionary().AddKey("Border", no_border);
     annot->GetObject()->GetDictionary().AddKey("Dest", destination(it->second));
   }
   for (const PendingSig& sig : ps.sigs) {
@@ -769,21 +780,36 @@ std::optional<std::string> Writer::run() {
     sink_.error({}, "the document has no pages");
     return std::nullopt;
   }
-  // All pages first: the PdfPage* from CreatePage dies with the next CreatePage (PoDoFo 0.9.8
-  // page-cache bug), so pages are only ever reached through GetPage afterwards.
+  // All pages in one call: inserting them one by one walks the page tree each time.
+  std::vector<PdfRect> sizes;
+  sizes.reserve(n);
   for (const frame::Page& p : in_.pages) {
     if (!(p.size.width.v > 0 && p.size.height.v > 0)) {
       sink_.error({}, "page size " + num(p.size.width.v) + " x " + num(p.size.height.v) +
                           " is not positive");
       return std::nullopt;
     }
-    pdf_->CreatePage(PdfRect(0, 0, p.size.width.v, p.size.height.v));
+    sizes.emplace_back(0, 0, p.size.width.v, p.size.height.v);
+  }
+  pdf_->CreatePages(sizes);
+  // Page wrappers of our own over the flat /Kids of the fresh tree: PoDoFo 0.9.8's GetPage(i)
+  // walks the kids from the first for every call (quadratic in the page count), and the
+  // wrappers CreatePages makes sit in the wrong slots of its page cache.
+  PdfObject* tree = pdf_->GetPagesTree()->GetObject();
+  const PdfArray& kids = tree->GetDictionary().GetKey("Kids")->GetArray();
+  if (kids.size() != n) internal_error("PoDoFo's new page tree is not flat");
+  const std::deque<PdfObject*> parents{tree};
+  for (size_t i = 0; i < n; ++i) {
+    PdfObject* page = pdf_->GetObjects().GetObject(kids[i].GetReference());
+    const Size& size = in_.pages[i].size;
+    page->GetDictionary().AddKey("MediaBox", PageBox{0, 0, size.width.v, size.height.v}.array());
+    pages_.push_back(std::make_unique<PdfPage>(page, parents));
   }
   std::vector<PageState> pages(n);
   for (size_t i = 0; i < n; ++i) {
     PageState& ps = pages[i];
     ps.index = i;
-    ps.page = pdf_->GetPage(static_cast<int>(i));
+    ps.page = pages_[i].get();
     const double h = in_.pages[i].size.height.v;
     ps.content = "1 0 0 1 0 ";
     append_num(ps.content, h);

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <clocale>
+#include <cmath>
+#include <cstdint>
 
 #include "pdf_test_support.h"
 
@@ -26,6 +28,39 @@ TEST(PdfFormat, NumbersAreShortFixedAndLocaleFree) {
   std::setlocale(LC_NUMERIC, "id_ID.UTF-8");
   EXPECT_EQ(num(12.5), "12.5");
   std::setlocale(LC_NUMERIC, saved.c_str());
+}
+
+TEST(PdfFormat, NumbersRoundTiesToEvenLikeToChars) {
+  EXPECT_EQ(num(0.0625), "0.062");  // exact binary ties, as std::to_chars rounds them
+  EXPECT_EQ(num(0.1875), "0.188");
+  EXPECT_EQ(num(595.2755905511812, 6), "595.275591");
+  EXPECT_EQ(num(1e15), "1000000000000000");
+  EXPECT_EQ(num(1e300), "0");  // beyond the integer range: valid syntax, no exponent
+  EXPECT_EQ(num(std::nan("")), "0");
+}
+
+TEST(PdfFormat, ScaledIntegersPrintAsFixedPoint) {
+  auto scaled = [](int64_t v, int decimals) {
+    std::string s;
+    append_scaled(s, v, decimals);
+    return s;
+  };
+  EXPECT_EQ(scaled(12500, 3), "12.5");
+  EXPECT_EQ(scaled(-50, 3), "-0.05");
+  EXPECT_EQ(scaled(3000, 3), "3");
+  EXPECT_EQ(scaled(0, 3), "0");
+  EXPECT_EQ(scaled(-7, 0), "-7");
+  EXPECT_EQ(scaled(INT64_MIN, 3), "-9223372036854775.808");
+}
+
+TEST(PdfFormat, MilliRoundsHalfAwayFromZeroLikeRound3) {
+  for (double v : {0.0005, -0.0005, 1.2345, -1.2345, 7.8125, -7.8125, 443.84765625, 0.0}) {
+    EXPECT_EQ(static_cast<double>(to_milli(v)), std::round(v * 1000.0)) << v;
+    EXPECT_EQ(to_milli(v) / 1000.0, round3(v)) << v;
+  }
+  EXPECT_EQ(to_milli(0.49999999999999994 / 1000.0), 0);
+  EXPECT_EQ(to_milli(std::nan("")), 0);
+  EXPECT_EQ(to_milli(1e300), 0);
 }
 
 TEST(PdfFormat, DatesAreUtcWhateverTheEpoch) {
