@@ -59,15 +59,6 @@ struct Scratch {
   std::vector<bool> boundary;       // a break may fall before this byte (a cluster start)
   std::vector<BreakKind> kind;      // the break opportunity before each byte
   std::vector<size_t> points;       // hyphenation points of one part of the word
-
-  Scratch& cleared() {
-    style.clear();
-    items.clear();
-    content.clear();
-    frag_store.clear();
-    word.clear();
-    return *this;
-  }
 };
 
 class Composer {
@@ -89,7 +80,7 @@ class Composer {
         points_(scratch.points) {
     if (opt_.line_widths.empty()) internal_error("compose_paragraph: no line widths");
     // Per-span constants, computed once: every space and hyphen of the span reuses them.
-    style_.resize(spans_.size());
+    style_.assign(spans_.size(), SpanStyle{});
     for (size_t s = 0; s < spans_.size(); ++s) {
       if (spans_[s].text.empty()) continue;
       const Font* f = spans_[s].font;
@@ -105,13 +96,8 @@ class Composer {
   }
 
   ComposedParagraph run() {
-    tokenize();
     ComposedParagraph out;
-    if (items_.empty()) return out;
-    items_.push_back({BreakItem::Kind::glue, 0, kFil, 0});
-    content_.push_back({});
-    items_.push_back({BreakItem::Kind::penalty, 0, 0, 0, -10000});
-    content_.push_back({Content::Kind::forced, last_span_});
+    if (!tokenize()) return out;
     BreakParams params;
     params.tolerance = opt_.tolerance;
     for (const Pt w : opt_.line_widths) params.line_widths.push_back(w.v);
@@ -137,11 +123,16 @@ class Composer {
   }
 
   /// Splits the spans into words (maximal runs of non-space bytes, possibly crossing spans),
-  /// spaces and forced breaks, and emits the items for each. Runs of spaces collapse to one,
-  /// as do runs of "\n"; leading and trailing ones are dropped (TeX would set an underfull
-  /// empty line).
-  void tokenize() {
+  /// spaces and forced breaks, and emits the items for each, ending with TeX's final
+  /// glue and forced break. Runs of spaces collapse to one, as do runs of "\n"; leading and
+  /// trailing ones are dropped (TeX would set an underfull empty line). False when there is
+  /// nothing to set.
+  bool tokenize() {
+    items_.clear();
+    content_.clear();
+    frag_store_.clear();
     std::vector<Fragment>& word = word_;
+    word.clear();
     bool pending_space = false;
     size_t space_span = 0;
     auto flush_word = [&] {
@@ -152,7 +143,7 @@ class Composer {
       word.clear();
     };
     for (size_t s = 0; s < spans_.size(); ++s) {
-      const std::string& t = spans_[s].text;
+      const std::string_view t = spans_[s].text;
       for (size_t i = 0; i < t.size(); ++i) {
         const char c = t[i];
         if (c == ' ' || c == '\t' || c == '\r') {
@@ -178,6 +169,12 @@ class Composer {
       }
     }
     flush_word();
+    if (items_.empty()) return false;
+    items_.push_back({BreakItem::Kind::glue, 0, kFil, 0});
+    content_.push_back({});
+    items_.push_back({BreakItem::Kind::penalty, 0, 0, 0, -10000});
+    content_.push_back({Content::Kind::forced, last_span_});
+    return true;
   }
 
   void add_forced_break() {
@@ -233,13 +230,13 @@ class Composer {
     double width = 0;
     for (auto& f : word) {
       f.shaped =
-          font_of(f.span).shape(std::string_view(spans_[f.span].text).substr(f.offset, f.len));
+          font_of(f.span).shape(spans_[f.span].text.substr(f.offset, f.len));
       width += pt(f.span, f.shaped->advance).v;
       frag_start.push_back(text.size());
       boundary.resize(text.size() + f.len + 1, false);
       boundary[text.size()] = true;
       for (const auto& g : f.shaped->glyphs) boundary[text.size() + g.cluster] = true;
-      text.append(spans_[f.span].text, f.offset, f.len);
+      text.append(spans_[f.span].text.substr(f.offset, f.len));
     }
     boundary[text.size()] = true;
 
@@ -374,8 +371,17 @@ class Composer {
     const bool forced = brk.kind == BreakItem::Kind::penalty && brk.penalty <= -10000;
     const double avail = opt_.line_widths[std::min(index, opt_.line_widths.size() - 1)].v;
     double natural = 0, stretch = 0, shrink = 0;
+    size_t glyphs = 1, bytes = 1;  // an upper bound for the line (the 1: a final hyphen)
     for (size_t i = start; i < end; ++i) {
       const auto& it = items_[i];
+      const auto& c = content_[i];
+      if (c.kind == Content::Kind::piece) {
+        glyphs += c.g_end - c.g_begin;
+        bytes += c.end - c.begin;
+      } else if (c.kind == Content::Kind::space) {
+        glyphs += style_[c.span].space->glyphs.size();
+        bytes += 1;
+      }
       if (it.kind == BreakItem::Kind::penalty) continue;
       natural += it.width;
       if (it.kind == BreakItem::Kind::glue && it.stretch != kFil) {
@@ -411,6 +417,8 @@ class Composer {
       const FontFile* file = &font_of(span).file();
       if (run == nullptr || run->font != file || run->size != sp.size || run->color != sp.color) {
         run = &line.runs.emplace_back();
+        run->glyphs.reserve(glyphs);  // one allocation for the whole line, not log2(n)
+        run->text.reserve(bytes);
         run->font = file;
         run->size = sp.size;
         run->origin = Point{Pt(x), Pt(0)};
@@ -448,7 +456,7 @@ class Composer {
       const auto& c = content_[i];
       if (c.kind == Content::Kind::piece) {
         const Fragment& f = frag_store_[c.frag];
-        place(c.span, std::string_view(spans_[c.span].text).substr(f.offset, f.len), *f.shaped,
+        place(c.span, spans_[c.span].text.substr(f.offset, f.len), *f.shaped,
               c.begin, c.end, c.g_begin, c.g_end, 0);
       } else if (c.kind == Content::Kind::space) {
         const ShapedText& sp = *style_[c.span].space;
@@ -535,7 +543,7 @@ class Composer {
 ComposedParagraph compose_paragraph(const std::vector<Span>& spans, const ParagraphOptions& options,
                                     const Hyphenator* hyphenator) {
   thread_local Scratch scratch;
-  return Composer(spans, options, hyphenator, scratch.cleared()).run();
+  return Composer(spans, options, hyphenator, scratch).run();
 }
 
 }  // namespace lkjip::text

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "frame/frame.h"
@@ -11,9 +12,11 @@
 
 namespace lkjip::text {
 
-/// A run of text in one style. `link` (optional) is an anchor id the run links to.
+/// A run of text in one style. `link` (optional) is an anchor id the run links to. `text`
+/// views the caller's string, which must outlive the compose_paragraph call (composed lines
+/// hold copies).
 struct Span {
-  std::string text;
+  std::string_view text;
   const Font* font = nullptr;
   Pt size = Pt(12);
   Color color = Color::black();
