@@ -1,14 +1,15 @@
 #include "pdf/pdf_format.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
 namespace lkjip::pdf {
 
-void append_scaled(std::string& out, int64_t scaled, int decimals) {
-  char buf[32];  // 19 digits, sign and point
+char* write_scaled(char* p, int64_t scaled, int decimals) {
+  char buf[kMaxScaledChars];  // filled from the end
   char* const end = buf + sizeof buf;
-  char* p = end;
+  char* q = end;
   uint64_t u = scaled < 0 ? 0 - static_cast<uint64_t>(scaled) : static_cast<uint64_t>(scaled);
   int d = decimals;
   while (d > 0 && u % 10 == 0) {  // trailing zeros of the fraction
@@ -17,17 +18,22 @@ void append_scaled(std::string& out, int64_t scaled, int decimals) {
   }
   if (d > 0) {
     for (; d > 0; --d) {
-      *--p = static_cast<char>('0' + u % 10);
+      *--q = static_cast<char>('0' + u % 10);
       u /= 10;
     }
-    *--p = '.';
+    *--q = '.';
   }
   do {
-    *--p = static_cast<char>('0' + u % 10);
+    *--q = static_cast<char>('0' + u % 10);
     u /= 10;
   } while (u != 0);
-  if (scaled < 0) *--p = '-';
-  out.append(p, end);
+  if (scaled < 0) *--q = '-';
+  return std::copy(q, end, p);
+}
+
+void append_scaled(std::string& out, int64_t scaled, int decimals) {
+  char buf[kMaxScaledChars];
+  out.append(buf, write_scaled(buf, scaled, decimals));
 }
 
 void append_num(std::string& out, double v, int decimals) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -16,8 +17,11 @@ namespace lkjip::pdf {
 void append_num(std::string& out, double v, int decimals = 3);
 std::string num(double v, int decimals = 3);
 
-/// Appends the fixed-point number `scaled` / 10^`decimals` (0-9) in append_num's format:
-/// the hot paths of the content stream keep positions as integers and print them with this.
+/// Writes the fixed-point number `scaled` / 10^`decimals` (0-9) in append_num's format to `p`,
+/// which must have room for kMaxScaledChars, and returns the end: the content stream's hot
+/// path keeps positions as integers and prints them with this.
+inline constexpr size_t kMaxScaledChars = 21;  // sign, 19 digits, point
+char* write_scaled(char* p, int64_t scaled, int decimals);
 void append_scaled(std::string& out, int64_t scaled, int decimals);
 
 /// `v` in thousandths, rounded half away from zero: the integer form of round3. Inline
