@@ -175,12 +175,22 @@ const char* style_name(FontStyle s) {
 class FontSetImpl final : public FontSet {
  public:
   const Font* find(std::string_view family, FontStyle style) const override {
-    auto it = by_key_.find({std::string(family), style});
+    auto it = by_key_.find(std::pair{family, style});
     return it == by_key_.end() ? nullptr : it->second;
   }
 
   std::vector<std::unique_ptr<FontImpl>> fonts;
-  std::map<std::pair<std::string, FontStyle>, const Font*> by_key_;
+  /// Orders (family, style) keys and compares them with a string_view family, so a lookup
+  /// (one per styled run of every paragraph) allocates nothing.
+  struct KeyLess {
+    using is_transparent = void;
+    template <class A, class B>
+    bool operator()(const A& a, const B& b) const {
+      return std::pair<std::string_view, FontStyle>(a.first, a.second) <
+             std::pair<std::string_view, FontStyle>(b.first, b.second);
+    }
+  };
+  std::map<std::pair<std::string, FontStyle>, const Font*, KeyLess> by_key_;
 };
 
 std::string search_hint(const FontConfig& config) {
