@@ -50,7 +50,6 @@ PdfString text_string(const std::string& s) {
   return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str()));
 }
 
-
 /// An affine map in PDF's row-vector convention: (x y 1) · [a b 0; c d 0; e f 1].
 struct Matrix {
   double a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
