@@ -10,6 +10,9 @@
 
 namespace lkjip::text {
 
+/// Default minimum letters before and after a hyphenation point (pe-me-rin-tahan).
+inline constexpr int kLeftMin = 2, kRightMin = 3;
+
 /// Immutable after load; thread-safe.
 class Hyphenator {
  public:
@@ -20,17 +23,19 @@ class Hyphenator {
   /// Byte offsets into the UTF-8 `word` before which a hyphen may be inserted, with at least
   /// `left_min` letters before and `right_min` after each break. Case-insensitive; words with
   /// digits or characters outside Latin-1 get no breaks.
-  std::vector<size_t> points(std::string_view word, int left_min = 2, int right_min = 3) const {
+  std::vector<size_t> points(std::string_view word, int left_min = kLeftMin,
+                             int right_min = kRightMin) const {
     std::vector<size_t> out;
     points(word, out, left_min, right_min);
     return out;
   }
   /// The same into `out` (replacing its contents): the paragraph composer's per-word call,
   /// which reuses one vector instead of allocating.
-  virtual void points(std::string_view word, std::vector<size_t>& out, int left_min = 2,
-                      int right_min = 3) const = 0;
+  virtual void points(std::string_view word, std::vector<size_t>& out, int left_min = kLeftMin,
+                      int right_min = kRightMin) const = 0;
   /// The word with '-' at every break point, e.g. "pe-me-rin-tah-an" (for tests and dumps).
-  std::string hyphenated(std::string_view word, int left_min = 2, int right_min = 3) const;
+  std::string hyphenated(std::string_view word, int left_min = kLeftMin,
+                         int right_min = kRightMin) const;
 };
 
 }  // namespace lkjip::text

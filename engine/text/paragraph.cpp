@@ -254,7 +254,8 @@ class Composer {
     size_t part = 0;  // start of the current part
     for (size_t p = 0; p <= text.size(); ++p) {
       if (p < text.size() && !separator(p)) continue;
-      if (hyph_ != nullptr && p > part) {
+      // A part of fewer bytes than the minima together has fewer letters: no point to ask.
+      if (hyph_ != nullptr && p - part >= static_cast<size_t>(kLeftMin + kRightMin)) {
         hyph_->points(std::string_view(text).substr(part, p - part), points_);
         for (size_t h : points_) kind[part + h] = BreakKind::hyphen;
       }
