@@ -1,10 +1,8 @@
 #include "pdf/pdf_writer.h"
 
-#include <openssl/evp.h>
 #include <podofo/podofo.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <deque>
 #include <filesystem>
@@ -14,6 +12,7 @@
 #include <mutex>
 #include <set>
 
+#include "pdf/file_id.h"
 #include "pdf/flate.h"
 #include "pdf/font_embedder.h"
 #include "pdf/pdf_format.h"
@@ -746,9 +745,7 @@ void Writer::write_metadata() {
   catalog.AddKey("OutputIntents", intents);
 }
 
-/// Writes to memory, then replaces both trailer /ID strings with the MD5 of the file (taken with
-/// the ID zeroed): PoDoFo's own ID hashes only the Info dictionary. Same length, so the xref
-/// offsets stay valid.
+/// Writes to memory, then gives the file its content-derived /ID (see set_content_file_id).
 std::optional<std::string> Writer::serialise() {
   pdf_->SetPdfVersion(ePdfVersion_1_7);
   PdfRefCountedBuffer buffer;
@@ -756,31 +753,10 @@ std::optional<std::string> Writer::serialise() {
   pdf_->Write(&device);
   std::string bytes(buffer.GetBuffer(), device.GetLength());
 
-  const size_t id = bytes.rfind("/ID");
-  std::array<size_t, 2> hex_at{};
-  size_t pos = id;
-  bool found = id != std::string::npos;
-  for (size_t k = 0; found && k < 2; ++k) {
-    pos = bytes.find('<', pos);
-    found = pos != std::string::npos && pos + 33 < bytes.size() && bytes[pos + 33] == '>';
-    hex_at[k] = pos + 1;
-    pos += 34;
-  }
-  if (!found) {
+  if (!set_content_file_id(bytes)) {
     sink_.error({}, "PDF writer: PoDoFo wrote no 32-digit trailer /ID to replace");
     return std::nullopt;
   }
-  for (size_t at : hex_at) bytes.replace(at, 32, 32, '0');
-  std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
-  unsigned md_len = 0;
-  EVP_Digest(bytes.data(), bytes.size(), md.data(), &md_len, EVP_md5(), nullptr);
-  std::string hex;
-  for (unsigned i = 0; i < 16; ++i) {
-    static constexpr char digits[] = "0123456789ABCDEF";
-    hex += digits[md[i] >> 4];
-    hex += digits[md[i] & 0xF];
-  }
-  for (size_t at : hex_at) bytes.replace(at, 32, hex);
   return bytes;
 }
 
