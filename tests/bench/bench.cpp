@@ -17,6 +17,10 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostic.h"
+#include "report/model.h"
+#include "text/hyphenate.h"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -97,6 +101,39 @@ std::pair<std::string, int> synthetic_report(const fs::path& dir, int pages) {
     scale = next;
   }
   return best;
+}
+
+/// Median wall time in ms of `runs` calls of `f`, timed in this process.
+template <class F>
+double median_ms(int runs, F&& f) {
+  std::vector<double> t;
+  for (int i = 0; i < runs; ++i) {
+    const auto t0 = std::chrono::steady_clock::now();
+    f();
+    t.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                    .count());
+  }
+  return median(t);
+}
+
+/// What every single render pays before any typesetting, with the libraries the stack fixes:
+/// starting a process that loads them (lkjip --version does nothing else), reading the
+/// description (toml++ parsing and the model) and loading the hyphenation patterns (libhyphen).
+void fixed_costs(const std::string& input, int runs) {
+  std::vector<double> start;
+  for (int i = 0; i < runs; ++i) start.push_back(run({LKJIP_BIN, "--version"}).seconds * 1000);
+  const double read = median_ms(runs, [&] {
+    lkjip::DiagnosticSink sink;
+    lkjip::report::load_description(input, {}, sink);
+  });
+  const double patterns = median_ms(runs, [] {
+    lkjip::DiagnosticSink sink;
+    lkjip::text::Hyphenator::load("/usr/share/hyphen/hyph_id_ID.dic", sink);
+  });
+  std::printf(
+      "fixed costs before typesetting: process start with the libraries %.1f ms, reading the "
+      "description %.1f ms, hyphenation patterns %.1f ms: %.1f ms together\n",
+      median(start), read, patterns, median(start) + read + patterns);
 }
 
 /// Cost linearity: a ~50-page and a ~500-page report, median wall time of 5 runs each.
@@ -214,6 +251,7 @@ int main(int argc, char** argv) {
   std::printf("  runs %d, median wall %.1f ms, min %.1f ms, peak RSS %.1f MB, %d pages, %.0f pages/s\n",
               runs, med * 1000, *std::min_element(times.begin(), times.end()) * 1000,
               rss / 1024.0, pages, med > 0 ? pages / med : 0.0);
+  fixed_costs(input, runs);
 
   // Bulk: 21 copies of the report rendered by one process with --jobs 2.
   const fs::path bulk_in = tmp / "in";
