@@ -92,7 +92,8 @@ class ChartDrawing {
     }
     Pt y;
     if (!chart_.y_title.empty()) {
-      draw::set_line(out_, draw::single_line(ctx_, draw::plain(chart_.y_title), ts_), Pt(0), box_.baseline);
+      draw::set_line(out_, draw::single_line(ctx_, draw::plain(chart_.y_title), ts_), Pt(0),
+                     box_.baseline);
       y += box_.height + Pt(4);
     }
     plot_ = {label_w + Pt(6), y + box_.height / 2, Pt(0), width_ * kPlotRatio};

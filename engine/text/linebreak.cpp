@@ -256,7 +256,7 @@ class Breaker {
   const std::vector<double>& widths_;  // params_.line_widths
   size_t easy_line_ = 0;
   // Parts of the thread's Scratch.
-  std::vector<Sums>& sums_;  // sums_[i]: totals of items [0, i)
+  std::vector<Sums>& sums_;        // sums_[i]: totals of items [0, i)
   std::vector<Candidate>& cands_;  // of try_break
   std::vector<Node>& nodes_;
   std::vector<size_t>& active_;

@@ -53,12 +53,12 @@ struct Scratch {
   std::vector<BreakItem> items;
   std::vector<Content> content;
   std::vector<Fragment> frag_store;
-  std::vector<Fragment> word;       // the fragments of the word being tokenized
-  std::string text;                 // the word's bytes
-  std::vector<size_t> frag_start;   // offset of each fragment in text
-  std::vector<bool> boundary;       // a break may fall before this byte (a cluster start)
-  std::vector<BreakKind> kind;      // the break opportunity before each byte
-  std::vector<size_t> points;       // hyphenation points of one part of the word
+  std::vector<Fragment> word;      // the fragments of the word being tokenized
+  std::string text;                // the word's bytes
+  std::vector<size_t> frag_start;  // offset of each fragment in text
+  std::vector<bool> boundary;      // a break may fall before this byte (a cluster start)
+  std::vector<BreakKind> kind;     // the break opportunity before each byte
+  std::vector<size_t> points;      // hyphenation points of one part of the word
 };
 
 class Composer {
@@ -229,8 +229,7 @@ class Composer {
     boundary.clear();
     double width = 0;
     for (auto& f : word) {
-      f.shaped =
-          font_of(f.span).shape(spans_[f.span].text.substr(f.offset, f.len));
+      f.shaped = font_of(f.span).shape(spans_[f.span].text.substr(f.offset, f.len));
       width += pt(f.span, f.shaped->advance).v;
       frag_start.push_back(text.size());
       boundary.resize(text.size() + f.len + 1, false);
@@ -457,8 +456,8 @@ class Composer {
       const auto& c = content_[i];
       if (c.kind == Content::Kind::piece) {
         const Fragment& f = frag_store_[c.frag];
-        place(c.span, spans_[c.span].text.substr(f.offset, f.len), *f.shaped,
-              c.begin, c.end, c.g_begin, c.g_end, 0);
+        place(c.span, spans_[c.span].text.substr(f.offset, f.len), *f.shaped, c.begin, c.end,
+              c.g_begin, c.g_end, 0);
       } else if (c.kind == Content::Kind::space) {
         const ShapedText& sp = *style_[c.span].space;
         place(c.span, " ", sp, 0, 1, 0, static_cast<uint32_t>(sp.glyphs.size()),

@@ -110,8 +110,8 @@ double median_ms(int runs, F&& f) {
   for (int i = 0; i < runs; ++i) {
     const auto t0 = std::chrono::steady_clock::now();
     f();
-    t.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                    .count());
+    t.push_back(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
   }
   return median(t);
 }
@@ -227,7 +227,8 @@ void many_reports_rss(const fs::path& tmp, int count, bool distinct) {
 
 int main(int argc, char** argv) {
   const std::string bin = LKJIP_BIN;
-  const std::string input = argc > 1 ? argv[1] : std::string(LKJIP_SOURCE_DIR) + "/input/megaluh-2024.toml";
+  const std::string input =
+      argc > 1 ? argv[1] : std::string(LKJIP_SOURCE_DIR) + "/input/megaluh-2024.toml";
   const int runs = argc > 2 ? std::atoi(argv[2]) : 21;
   const int reports = argc > 3 ? std::atoi(argv[3]) : 1000;
   const fs::path tmp = fs::temp_directory_path() / ("lkjip-bench-" + std::to_string(getpid()));
@@ -248,9 +249,10 @@ int main(int argc, char** argv) {
   const int pages = pdf_pages(out);
   const double med = median(times);
   std::printf("single report: %s\n", input.c_str());
-  std::printf("  runs %d, median wall %.1f ms, min %.1f ms, peak RSS %.1f MB, %d pages, %.0f pages/s\n",
-              runs, med * 1000, *std::min_element(times.begin(), times.end()) * 1000,
-              rss / 1024.0, pages, med > 0 ? pages / med : 0.0);
+  std::printf(
+      "  runs %d, median wall %.1f ms, min %.1f ms, peak RSS %.1f MB, %d pages, %.0f pages/s\n",
+      runs, med * 1000, *std::min_element(times.begin(), times.end()) * 1000, rss / 1024.0, pages,
+      med > 0 ? pages / med : 0.0);
   fixed_costs(input, runs);
 
   // Bulk: 21 copies of the report rendered by one process with --jobs 2.
@@ -269,8 +271,8 @@ int main(int argc, char** argv) {
   std::vector<double> bulk_times;
   long bulk_rss = 0;
   for (int i = 0; i < 5; ++i) {
-    const Sample s = run({bin, "render", bulk_in.string(), "--out-dir", (tmp / "out").string(),
-                          "--jobs", "2"});
+    const Sample s =
+        run({bin, "render", bulk_in.string(), "--out-dir", (tmp / "out").string(), "--jobs", "2"});
     if (s.status != 0) {
       std::fprintf(stderr, "lkjip-bench: bulk render failed (exit %d)\n", s.status);
       return 1;
