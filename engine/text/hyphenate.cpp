@@ -2,6 +2,7 @@
 
 #include <hyphen.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <shared_mutex>
@@ -60,9 +61,10 @@ class HyphenatorImpl final : public Hyphenator {
               int right_min) const override {
     // The key is the word followed by the two minima, built in a reused per-thread buffer.
     thread_local std::string key;
-    key.assign(word);
-    key.push_back(static_cast<char>(left_min));
-    key.push_back(static_cast<char>(right_min));
+    key.resize(word.size() + 2);
+    std::copy(word.begin(), word.end(), key.begin());
+    key[word.size()] = static_cast<char>(left_min);
+    key[word.size() + 1] = static_cast<char>(right_min);
     {
       std::shared_lock lock(mutex_);
       auto it = cache_.find(std::string_view(key));
