@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cstdio>
 #include <numeric>
 #include <sstream>
@@ -416,15 +415,12 @@ TEST_F(LayoutTest, DecimalCommasLineUp) {
   EXPECT_NEAR((rs[5]->origin.x + font.width("-0", size)).v, end100.v, 0.01);
 }
 
-TEST_F(LayoutTest, LayoutSpeed) {
+TEST_F(LayoutTest, ThousandsOfRowsAreSpreadOverPages) {
+  // Speed is lkjip-bench's business; this checks that a very long table pages out.
   for (int n : {150, 5000}) {
     const auto table = kpi_table(n);
-    const auto t0 = std::chrono::steady_clock::now();
     auto flow = make_table_flow(ctx_, table, Pt(439), Pt(700));
     const auto paged = page_out(*flow, Pt(700), Pt(700));
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    std::printf("[ speed    ] %d rows: %zu fragments in %.1f ms\n", n, paged.fragments.size(), ms);
     EXPECT_GT(paged.fragments.size(), static_cast<size_t>(n / 40));
   }
 }

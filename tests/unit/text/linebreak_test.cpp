@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
-#include <cstdio>
 #include <limits>
 #include <random>
 
@@ -168,13 +166,10 @@ void check_all_items_covered(const std::vector<BreakItem>& items,
   for (size_t i = 1; i < breaks.size(); ++i) ASSERT_GT(breaks[i].item, breaks[i - 1].item);
 }
 
-TEST(BreakLines, HugeParagraphTerminatesQuickly) {
+// Speed is lkjip-bench's business (the linearity figure); these check the result of huge input.
+TEST(BreakLines, HugeParagraphIsSetWithinTheLooserTolerance) {
   const auto items = words(random_words(20000, 1));
-  const auto t0 = std::chrono::steady_clock::now();
   const auto breaks = break_lines(items, width(70));
-  const double ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  std::printf("[ measure ] break_lines, 20000 words: %.2f ms, %zu lines\n", ms, breaks.size());
   check_all_items_covered(items, breaks);
   // Random word lengths make some stretch beyond tolerance 2 unavoidable: the second pass
   // (tolerance 4) sets it, without overfull lines.
@@ -183,23 +178,17 @@ TEST(BreakLines, HugeParagraphTerminatesQuickly) {
     EXPECT_LE(breaks[i].ratio, 4);
     EXPECT_FALSE(breaks[i].overfull);
   }
-  EXPECT_LT(ms, 2000);
 }
 
-TEST(BreakLines, HugeParagraphNeedingEmergencyPassTerminates) {
+TEST(BreakLines, HugeParagraphNeedingEmergencyPassHasOneOverfullLine) {
   auto w = random_words(20000, 2);
   w[10000] = 500;  // one word far wider than the line forces the emergency pass
   const auto items = words(w);
-  const auto t0 = std::chrono::steady_clock::now();
   const auto breaks = break_lines(items, width(70));
-  const double ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  std::printf("[ measure ] break_lines, 20000 words, emergency pass: %.2f ms\n", ms);
   check_all_items_covered(items, breaks);
   size_t overfull = 0;
   for (const auto& b : breaks) overfull += b.overfull;
   EXPECT_EQ(overfull, 1u);
-  EXPECT_LT(ms, 5000);
 }
 
 }  // namespace

@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
-#include <cstdio>
 #include <sstream>
 #include <thread>
 
@@ -339,7 +337,7 @@ TEST(ComposeParagraph, ConcurrentCallsAgree) {
   for (int t = 0; t < 4; ++t) EXPECT_EQ(wrong[t], 0);
 }
 
-TEST(ComposeParagraph, ReportSizedWorkloadIsFast) {
+TEST(ComposeParagraph, ReportSizedWorkloadSetsEveryWord) {
   // About a 47-page report: 400 paragraphs of ~50 words.
   std::vector<std::string> paragraphs;
   std::istringstream in(kText);
@@ -350,17 +348,19 @@ TEST(ComposeParagraph, ReportSizedWorkloadIsFast) {
     for (size_t k = 0; k < 50; ++k) p += (k ? " " : "") + words[(i * 7 + k * 3) % words.size()];
     paragraphs.push_back(p);
   }
-  const auto t0 = std::chrono::steady_clock::now();
+  // Speed is lkjip-bench's business; this checks that the per-thread scratch reused from
+  // paragraph to paragraph leaks nothing from one into the next.
   size_t lines = 0;
   for (const auto& text : paragraphs) {
-    lines += compose_paragraph(plain(text), width(430), shared_hyphenator().get()).lines.size();
+    const auto p = compose_paragraph(plain(text), width(430), shared_hyphenator().get());
+    lines += p.lines.size();
+    std::string all = extracted(p);
+    std::string expected = text;
+    std::erase(all, ' ');
+    std::erase(expected, ' ');
+    ASSERT_EQ(all, expected);
   }
-  const double ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  std::printf("[ measure ] compose_paragraph: 400 paragraphs, 20000 words, %zu lines: %.1f ms\n",
-              lines, ms);
   EXPECT_GT(lines, 1000u);
-  EXPECT_LT(ms, 1000);
 }
 
 }  // namespace
