@@ -64,9 +64,10 @@ void paragraph_pieces(const Context& ctx, const doc::Paragraph& p, const report:
   auto composed = ctx.compose(p.content, ts, width, p.align, indent);
   // One warning per kind and paragraph, naming its lines (a 20,000-word paragraph must not
   // print thousands of identical lines).
-  std::vector<size_t> overfull, loose;
+  std::vector<size_t> overfull, loose, broken;
   for (size_t i = 0; i < composed.lines.size(); ++i) {
     const auto& line = composed.lines[i];
+    if (line.breaks_word) broken.push_back(i + 1);
     if (line.overfull)
       overfull.push_back(i + 1);
     else if (p.align == report::HAlign::justify && line.ratio > ctx.style.tolerance &&
@@ -89,6 +90,12 @@ void paragraph_pieces(const Context& ctx, const doc::Paragraph& p, const report:
     ctx.sink.warning(p.loc, std::string(loose.size() == 1 ? "loose line" : "loose lines") +
                                 ": spaces stretched beyond the layout's tolerance (" +
                                 which(loose) + ")");
+  if (!broken.empty())
+    ctx.sink.warning(p.loc,
+                     "a word wider than the line is broken without a hyphen at the end of " +
+                         which(broken),
+                     {"the word has no hyphenation point there (a code, a URL, a run of "
+                      "letters); shorten it, or write a space, '-' or '/' where it may break"});
   const size_t first = out.size();
   line_pieces(std::move(composed.lines), line_box(ctx, ts), x, x + width, out);
   protect_widows_orphans(out, first, out.size() - first);

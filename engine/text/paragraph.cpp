@@ -473,6 +473,7 @@ class Composer {
       place(content_[end].span, "-", h, 0, 1, 0, static_cast<uint32_t>(h.glyphs.size()), 0);
     }
     line.ends_with_hyphen = brk.kind == BreakItem::Kind::penalty && brk.flagged;
+    line.breaks_word = brk.kind == BreakItem::Kind::penalty && brk.penalty == kEmergencyPenalty;
     line.natural_width = Pt(width);
     line.ratio = br.ratio;
     line.overfull = br.overfull;

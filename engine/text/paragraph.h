@@ -46,6 +46,9 @@ struct SetLine {
   double ratio = 0;
   bool overfull = false;
   bool ends_with_hyphen = false;
+  /// Ends inside a word that is wider than the line and has no hyphenation point there: the
+  /// word continues on the next line with nothing marking the break.
+  bool breaks_word = false;
 };
 
 struct ComposedParagraph {

@@ -97,6 +97,7 @@ TEST(ComposeParagraph, JustifiedLinesFillTheMeasure) {
     EXPECT_NEAR(p.lines[i].natural_width.v, 300, 0.01);
     EXPECT_GE(p.lines[i].ratio, -1);
     EXPECT_LE(p.lines[i].ratio, 2);
+    EXPECT_FALSE(p.lines[i].breaks_word) << "line " << i;
   }
   EXPECT_LT(right_edge(p.lines.back()), 300);
 }
@@ -238,6 +239,11 @@ TEST(ComposeParagraph, OverlongWordIsSplitNotOverfull) {
   for (const auto& l : p.lines) all += line_text(l);
   std::erase(all, ' ');  // spaces at line ends are not set
   EXPECT_EQ(all, "awal" + word + "akhir");
+  // The lines that end inside the word say so (layout warns about them); the last does not.
+  size_t broken = 0;
+  for (const auto& l : p.lines) broken += l.breaks_word;
+  EXPECT_GE(broken, 2u);
+  EXPECT_FALSE(p.lines.back().breaks_word);
 }
 
 TEST(ComposeParagraph, UnbreakableWideContentIsMarkedOverfull) {
