@@ -91,11 +91,11 @@ void paragraph_pieces(const Context& ctx, const doc::Paragraph& p, const report:
                                 ": spaces stretched beyond the layout's tolerance (" +
                                 which(loose) + ")");
   if (!broken.empty())
-    ctx.sink.warning(p.loc,
-                     "a word wider than the line is broken without a hyphen at the end of " +
-                         which(broken),
-                     {"the word has no hyphenation point there (a code, a URL, a run of "
-                      "letters); shorten it, or write a space, '-' or '/' where it may break"});
+    ctx.sink.warning(
+        p.loc,
+        "a word wider than the line is broken without a hyphen at the end of " + which(broken),
+        {"the word has no hyphenation point there (a code, a URL, a run of "
+         "letters); shorten it, or write a space, '-' or '/' where it may break"});
   const size_t first = out.size();
   line_pieces(std::move(composed.lines), line_box(ctx, ts), x, x + width, out);
   protect_widows_orphans(out, first, out.size() - first);
@@ -247,8 +247,8 @@ FlowPtr make_signature_flow(const Context& ctx, const doc::Signature& s, Pt widt
   // aligned so that their signature spaces and names sit on the same lines.
   size_t head_rows = 0;
   for (const auto& p : s.parties)
-    head_rows = std::max(head_rows, p.jabatan_lines.size() + (p.party.empty() ? 0 : 1) +
-                                        (p.electronic ? 1 : 0));
+    head_rows = std::max(
+        head_rows, p.jabatan_lines.size() + (p.party.empty() ? 0 : 1) + (p.electronic ? 1 : 0));
   Pt top;
   if (!s.place_date.empty()) top = centred(piece.frame, plain(s.place_date), col_x(n - 1), Pt(0));
   const Pt sig_top = top + box.height * static_cast<double>(head_rows);
@@ -256,13 +256,14 @@ FlowPtr make_signature_flow(const Context& ctx, const doc::Signature& s, Pt widt
   for (size_t i = 0; i < n; ++i) {
     const auto& p = s.parties[i];
     const Pt x = col_x(i);
-    Pt y = sig_top - box.height * static_cast<double>(p.jabatan_lines.size() +
-                                                      (p.party.empty() ? 0 : 1) +
-                                                      (p.electronic ? 1 : 0));
+    Pt y = sig_top -
+           box.height * static_cast<double>(p.jabatan_lines.size() + (p.party.empty() ? 0 : 1) +
+                                            (p.electronic ? 1 : 0));
     if (!p.party.empty()) y = centred(piece.frame, plain(p.party), x, y);
     // TTE (KemenPANRB/SRIKANDI naskah format): the wording introduces the office and the name,
     // the QR code goes in the space between them.
-    if (p.electronic) y = centred(piece.frame, plain("Ditandatangani secara elektronik oleh:"), x, y);
+    if (p.electronic)
+      y = centred(piece.frame, plain("Ditandatangani secara elektronik oleh:"), x, y);
     for (const auto& j : p.jabatan_lines) y = centred(piece.frame, plain(j), x, y);
     const Pt space = ctx.style.signature_space;
     const Pt field_w = min(col_w, mm(60));
@@ -309,8 +310,8 @@ FlowPtr make_listof_flow(const Context& ctx, const std::vector<ListEntry>& entri
     }
     const Pt text_x = indent + number_w;
     const Pt text_w = width - text_x - label_w - gap * 2;
-    auto composed = ctx.compose(plain(e.title, top_level), ts, text_w, report::HAlign::left, Pt(0),
-                                false);
+    auto composed =
+        ctx.compose(plain(e.title, top_level), ts, text_w, report::HAlign::left, Pt(0), false);
     if (composed.lines.empty()) continue;
     const auto it = labels.find(e.anchor);
     const std::string label = it != labels.end() ? it->second : "000";
@@ -346,7 +347,8 @@ FlowPtr make_listof_flow(const Context& ctx, const std::vector<ListEntry>& entri
       }
       if (!run.glyphs.empty()) piece.frame.add(std::move(run));
     }
-    piece.frame.add(frame::Link{{indent, Pt(0), width - indent, piece.frame.size.height}, e.anchor});
+    piece.frame.add(
+        frame::Link{{indent, Pt(0), width - indent, piece.frame.size.height}, e.anchor});
     pieces.push_back(std::move(piece));
   }
   return std::make_unique<SpacedFlow>(width, std::move(pieces), Pt(0), Pt(0), false);
