@@ -108,6 +108,53 @@ std::pair<int, int> line_column(std::string_view text, size_t offset) {
   return {line, column};
 }
 
+std::optional<size_t> string_open_at_end(std::string_view text) {
+  // A lexer for what can hide a quote: comments and the four kinds of strings. A one-line
+  // string that meets a line end is toml++'s error at that line, not an open string.
+  size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '#') {
+      const size_t end = text.find('\n', i);
+      if (end == std::string_view::npos) return std::nullopt;
+      i = end + 1;
+      continue;
+    }
+    if (c != '"' && c != '\'') {
+      ++i;
+      continue;
+    }
+    const bool basic = c == '"';  // basic strings have backslash escapes, literal ones none
+    const std::string_view three = basic ? std::string_view("\"\"\"") : std::string_view("'''");
+    const size_t open = i;
+    if (text.substr(i).starts_with(three)) {  // multi-line: ends at the next three quotes
+      for (i += 3;; ++i) {
+        if (i >= text.size()) return open;
+        if (basic && text[i] == '\\') {
+          ++i;
+        } else if (text.substr(i).starts_with(three)) {
+          i += 3;
+          // Up to two quotes right before the closing three belong to the content.
+          for (int extra = 0; extra < 2 && i < text.size() && text[i] == c; ++extra) ++i;
+          break;
+        }
+      }
+      continue;
+    }
+    for (++i;; ++i) {
+      if (i >= text.size()) return open;
+      if (text[i] == '\n') break;
+      if (basic && text[i] == '\\') {
+        ++i;
+      } else if (text[i] == c) {
+        ++i;
+        break;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 std::string format_plain(double v) {
   char buf[64];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);

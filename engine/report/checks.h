@@ -30,6 +30,10 @@ std::optional<size_t> first_invalid_utf8(std::string_view text);
 /// 1-based line and column (in code points, like toml++) of byte `offset` in `text`.
 std::pair<int, int> line_column(std::string_view text, size_t offset);
 
+/// Byte offset of the opening quotes of a TOML string that the file ends inside, or none.
+/// toml++ reports such a string at the end of the file, far from where it was opened.
+std::optional<size_t> string_open_at_end(std::string_view text);
+
 /// Shortest round-trip decimal form of `v` with a '.' decimal point ("80", "70.2"), for messages.
 std::string format_plain(double v);
 

@@ -123,6 +123,20 @@ std::optional<toml::table> parse_toml(Context& ctx, std::string_view text, size_
   } catch (const toml::parse_error& e) {
     std::string description(e.description());
     const auto at = e.source().begin;
+    // toml++ finds an unclosed string at the end of the file; the reader needs its start.
+    if (description.find("end-of-file") != std::string::npos) {
+      if (const auto open = string_open_at_end(text)) {
+        const auto [line, column] = line_column(text, *open);
+        const std::string_view three = text.substr(*open, 3);
+        const std::string quotes(three == "'''" || three == "\"\"\"" ? three
+                                                                     : text.substr(*open, 1));
+        ctx.error({ctx.path(), line, column},
+                  "the string opened here with " + quotes +
+                      " is never closed: the file ends inside it",
+                  syntax_hints("string", ctx.raw({static_cast<toml::source_index>(line), 1})));
+        return std::nullopt;
+      }
+    }
     ctx.error(ctx.at(at), description, syntax_hints(description, ctx.raw({at.line, 1})));
   } catch (const std::exception& e) {
     ctx.error(ctx.file_loc(), std::string("cannot parse: ") + e.what());

@@ -76,6 +76,16 @@ TEST(Checks, WrittenDecimals) {
   EXPECT_EQ(written_decimals("-1_000.5e3"), 1);
 }
 
+TEST(Checks, StringOpenAtEnd) {
+  EXPECT_FALSE(string_open_at_end("a = 'x'\nb = \"y\"\nc = '''\nz\n'''\n"));
+  EXPECT_EQ(string_open_at_end("a = 1\nbody = '''\nteks tanpa penutup\n"), 13u);
+  EXPECT_EQ(string_open_at_end("a = \"\"\"x \\\"\"\" still open"), 4u);  // escaped quote
+  EXPECT_EQ(string_open_at_end("a = 'x' # it's a comment\nb = \"open"), 29u);
+  EXPECT_FALSE(string_open_at_end("a = \"one line\nb = 2\n"));  // toml++ errors at the line end
+  EXPECT_FALSE(string_open_at_end("a = '''isi''''\nb = 'c'\n"));  // a quote before the closing
+  EXPECT_FALSE(string_open_at_end("a = \"C:\\\\\"\n"));            // an escaped backslash
+}
+
 TEST(Checks, Nip) {
   EXPECT_EQ(normalise_nip("19680411 199303 1 009"), "196804111993031009");
   EXPECT_FALSE(check_nip("197910242005011007"));
