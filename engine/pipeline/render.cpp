@@ -52,7 +52,8 @@ std::shared_ptr<const text::FontSet> Resources::fonts(const report::LayoutStyle&
   }
   auto config = report::load_font_config(data_dir_, sink);
   if (!config) return nullptr;
-  auto set = text::FontSet::load(*config, {families.begin(), families.end()}, sink);
+  auto set =
+      text::FontSet::load(*config, {families.begin(), families.end()}, sink, s.family_locs);
   if (set) {
     std::lock_guard lock(mutex_);
     fonts_.emplace(key, set);

@@ -246,6 +246,7 @@ class LayoutReader {
                    {"name a family of fonts/fonts.toml, e.g. \"Liberation Serif\""});
       else
         st.family = *v;
+      s_.family_locs.try_emplace(*v, f.loc("family"));
     }
     Pt size = st.size;
     length(f, "size", size);

@@ -4,9 +4,11 @@
 // or points (pt keys) as documented in layouts/README.md.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
+#include "base/diagnostic.h"
 #include "base/units.h"
 
 namespace lkjip::report {
@@ -37,6 +39,9 @@ struct HeadingStyle {
 struct LayoutStyle {
   std::string name = "lkjip";
   std::string source_path;  // file it was read from (diagnostics)
+  /// Where the layout file first names each font family (defaults it keeps are not here), so
+  /// that a family fonts.toml does not configure is reported at the layout's key.
+  std::map<std::string, SourceLoc> family_locs;
 
   // Page
   Size paper{Pt(595.276), Pt(841.89)};  // A4; F4 is 609.449 × 935.433

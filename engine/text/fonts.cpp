@@ -251,7 +251,8 @@ std::unique_ptr<FontImpl> load_file(const FontConfig& config, const std::string&
 
 std::shared_ptr<const FontSet> FontSet::load(const FontConfig& config,
                                              const std::vector<std::string>& families,
-                                             DiagnosticSink& sink) {
+                                             DiagnosticSink& sink,
+                                             const std::map<std::string, SourceLoc>& asked_at) {
   auto set = std::make_shared<FontSetImpl>();
   bool ok = true;
   const SourceLoc loc{config.config_path};
@@ -263,7 +264,11 @@ std::shared_ptr<const FontSet> FontSet::load(const FontConfig& config,
     if (fc == nullptr) {
       std::string known;
       for (const auto& f : config.families) known += (known.empty() ? "" : ", ") + f.family;
-      sink.error(loc, "font family '" + family + "' is not configured",
+      const auto asked = asked_at.find(family);
+      const bool elsewhere = asked != asked_at.end();
+      sink.error(elsewhere ? asked->second : loc,
+                 "font family '" + family + "' is not configured" +
+                     (elsewhere ? " in " + config.config_path : std::string()),
                  {"configured families: " + (known.empty() ? std::string("(none)") : known),
                   search_hint(config)});
       ok = false;

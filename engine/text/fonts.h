@@ -1,6 +1,7 @@
 // Fonts: loading with FreeType, shaping with HarfBuzz. Knows nothing of paragraphs or pages.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -62,10 +63,12 @@ class FontSet {
   virtual ~FontSet() = default;
   /// Loads every style of each family in `families` as configured in `config`. A family that
   /// is not configured, or a file that cannot be found in the search folders or cannot be read
-  /// as a font, is an error in `sink` (located at config.config_path) and the result is null.
+  /// as a font, is an error in `sink` and the result is null. The error is located where
+  /// `asked_at` says the family was asked for (a layout's key), else at config.config_path.
   static std::shared_ptr<const FontSet> load(const FontConfig& config,
                                              const std::vector<std::string>& families,
-                                             DiagnosticSink& sink);
+                                             DiagnosticSink& sink,
+                                             const std::map<std::string, SourceLoc>& asked_at = {});
   /// Null when the family/style was not loaded. A missing italic/bold style falls back
   /// to regular only if the config names no file for it.
   virtual const Font* find(std::string_view family, FontStyle style) const = 0;

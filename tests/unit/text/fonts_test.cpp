@@ -111,6 +111,19 @@ TEST(FontSet, UnconfiguredFamilyIsAnError) {
   EXPECT_NE(sink.all()[0].message.find("Times New Roman"), std::string::npos);
 }
 
+TEST(FontSet, UnconfiguredFamilyIsReportedWhereItWasAskedFor) {
+  DiagnosticSink sink;
+  const SourceLoc key{"layouts/kantor.toml", 7, 10};
+  EXPECT_EQ(FontSet::load(debian_fonts(), {"Times New Roman"}, sink, {{"Times New Roman", key}}),
+            nullptr);
+  ASSERT_EQ(sink.error_count(), 1u);
+  const auto d = sink.all()[0];
+  EXPECT_EQ(d.loc.file, key.file);
+  EXPECT_EQ(d.loc.line, 7);
+  EXPECT_EQ(d.loc.column, 10);
+  EXPECT_NE(d.message.find("is not configured in"), std::string::npos) << d.message;
+}
+
 TEST(FontSet, NonFontFileIsAnError) {
   const auto dir = std::filesystem::temp_directory_path() / "lkjip-text-not-a-font";
   std::filesystem::create_directories(dir);
