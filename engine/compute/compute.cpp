@@ -35,6 +35,12 @@ class Builder {
   }
   Value count(int64_t n) const { return number_value(Kind::integer, Exact::integer(n), 0); }
   Value predikat(const report::Scale* scale, const Value& of) const;
+  /// |v| with v's kind and decimals (unknown stays unknown): for prose that says "menurun"
+  /// or "lebih rendah" itself.
+  static Value magnitude(const Value& v);
+  /// `up` or `down` followed by |v|, or `same` when v prints as zero: the words of a change
+  /// ("meningkat 0,64" / "menurun 11,09" / "tetap") or of a difference ("lebih tinggi 2,65").
+  Value signed_phrase(const Value& v, const char* up, const char* down, const char* same) const;
   Value efficiency(const Value& capaian, const Value& serapan) const;
   BudgetFigures budget(std::optional<int64_t> anggaran, std::optional<int64_t> realisasi,
                        std::optional<int64_t> total) const;
@@ -55,6 +61,21 @@ Value Builder::predikat(const report::Scale* scale, const Value& of) const {
   if (scale == nullptr || !of.known) return unknown_value(Kind::text);
   const report::Band* band = find_band(*scale, of.exact.rounded(of.decimals));
   return band ? text(band->label) : unknown_value(Kind::text);
+}
+
+Value Builder::magnitude(const Value& v) {
+  if (!v.known || !v.exact.negative()) return v;
+  Value m = number_value(v.kind, -v.exact, v.decimals);
+  m.unit = v.unit;
+  return m;
+}
+
+Value Builder::signed_phrase(const Value& v, const char* up, const char* down,
+                             const char* same) const {
+  if (!v.known) return unknown_value(Kind::text);
+  const Exact::Rounded r = v.exact.round(v.decimals);
+  if (r.digits.find_first_not_of('0') == std::string::npos) return text(same);
+  return text(std::string(r.negative ? down : up) + " " + magnitude(v).text);
 }
 
 Value Builder::efficiency(const Value& capaian, const Value& serapan) const {
@@ -372,7 +393,30 @@ void Builder::refs() {
     m[p + "kemajuan"] = k.kemajuan;
     m[p + "prev"] = k.prev;
     m[p + "change"] = k.change;
+    m[p + "change_abs"] = magnitude(k.change);
+    m[p + "trend"] = signed_phrase(k.change, "meningkat", "menurun", "tetap");
     m[p + "name"] = text(k.iku->name);
+    // Every year of the history (the report year included): iku.<id>.<year>.<field>.
+    for (const HistoryRow& h : k.history) {
+      const std::string y = p + std::to_string(h.year) + ".";
+      m[y + "target"] = h.target;
+      m[y + "realisasi"] = h.realisasi;
+      m[y + "capaian"] = h.capaian;
+      m[y + "change"] = h.change;
+      m[y + "change_abs"] = magnitude(h.change);
+      m[y + "trend"] = signed_phrase(h.change, "meningkat", "menurun", "tetap");
+    }
+    // This year's realisasi against the kabupaten, provinsi and nasional values.
+    for (const auto& [name, cell] :
+         {std::pair<const char*, const ComparisonCell&>{"kabupaten", k.kabupaten},
+          {"provinsi", k.provinsi},
+          {"nasional", k.nasional}}) {
+      m[p + name] = cell.reference;
+      m[p + "selisih_" + name] = cell.difference;
+      m[p + "selisih_" + name + "_abs"] = magnitude(cell.difference);
+      m[p + "terhadap_" + name] =
+          signed_phrase(cell.difference, "lebih tinggi", "lebih rendah", "sama");
+    }
   }
   for (const SasaranResult& sa : out_.sasaran) {
     std::string p = "sasaran." + sa.sasaran->id + ".";

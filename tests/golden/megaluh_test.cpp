@@ -314,6 +314,43 @@ TEST_F(Megaluh, MeasurementTableCapaianMatchesAnIndependentRecomputation) {
   EXPECT_EQ(printed, expected) << table;
 }
 
+TEST_F(Megaluh, ProseChangesAndComparisonsAreComputedAndWordedByTheirSign) {
+  // For AKIP, IKM and IPP, from the description's text: the 2022, 2023 and report-year
+  // realisasi and the kabupaten/provinsi/nasional values. The prose must carry each change and
+  // each difference with the word its sign calls for (the source typed figures that matched
+  // none of its tables).
+  const std::string toml = slurp(kInput);
+  const std::string text = normalised(run("pdftotext " + quoted(pdf_) + " -").out);
+  auto change_words = [](int64_t d, const char* up, const char* down) {
+    return std::string(d < 0 ? down : up) + " " + two_decimals(d < 0 ? -d : d);
+  };
+  size_t checked = 0;
+  for (const std::string id : {"akip", "ikm", "ipp"}) {
+    const size_t at = toml.find("\nid = \"" + id + "\"\n");
+    ASSERT_NE(at, std::string::npos) << id;
+    const std::string block = toml.substr(at, toml.find("\n[", at) - at);
+    std::smatch r, y22, y23;
+    ASSERT_TRUE(std::regex_search(block, r, std::regex(R"(\nrealisasi = ([0-9.]+))"))) << id;
+    ASSERT_TRUE(std::regex_search(block, y22, std::regex(R"(year = 2022, realisasi = ([0-9.]+))")));
+    ASSERT_TRUE(std::regex_search(block, y23, std::regex(R"(year = 2023, realisasi = ([0-9.]+))")));
+    const int64_t now = hundredths(r[1]), h22 = hundredths(y22[1]), h23 = hundredths(y23[1]);
+    for (const std::string& phrase : {change_words(h23 - h22, "meningkat", "menurun"),
+                                      change_words(now - h23, "meningkat", "menurun")}) {
+      EXPECT_NE(text.find(phrase), std::string::npos) << id << ": " << phrase;
+      ++checked;
+    }
+    for (const std::string level : {"kabupaten", "provinsi", "nasional"}) {
+      std::smatch v;
+      if (!std::regex_search(block, v, std::regex(level + R"( = ([0-9.]+))"))) continue;
+      const std::string phrase =
+          change_words(now - hundredths(v[1]), "lebih tinggi", "lebih rendah") + " dari";
+      EXPECT_NE(text.find(phrase), std::string::npos) << id << " vs " << level << ": " << phrase;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 6u + 7u);  // 2 changes each; AKIP has 3 comparisons, IKM and IPP 2
+}
+
 TEST_F(Megaluh, ClosingSignatureStaysWithTheLastParagraph) {
   ASSERT_FALSE(pages().empty());
   const std::string last = normalised(pages().back());

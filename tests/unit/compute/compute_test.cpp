@@ -262,6 +262,14 @@ TEST(ExampleReport, ComponentsAndSurvey) {
   EXPECT_EQ(ikm.rows[3].keterangan.text, "Baik");
 }
 
+TEST(ExampleReport, TrendOfAnUnchangedValueIsTetap) {
+  report::Report r = megaluh();
+  r.iku[0].history = {{2023, std::nullopt, 60.614}};  // prints as 60,61 like 2024's 60,61
+  ComputedTables t = compute(r);
+  EXPECT_EQ(ref(t, "iku.akip.trend"), "tetap");
+  EXPECT_EQ(ref(t, "iku.akip.change_abs"), "0,00");
+}
+
 TEST(ExampleReport, ProseReferences) {
   report::Report r = megaluh();
   ComputedTables t = compute(r);
@@ -274,6 +282,24 @@ TEST(ExampleReport, ProseReferences) {
   EXPECT_EQ(ref(t, "iku.akip.kemajuan"), "84,18%");
   EXPECT_EQ(ref(t, "iku.akip.prev"), "71,70");
   EXPECT_EQ(ref(t, "iku.akip.change"), "-11,09");
+  EXPECT_EQ(ref(t, "iku.akip.change_abs"), "11,09");
+  EXPECT_EQ(ref(t, "iku.akip.trend"), "menurun 11,09");
+  // Every year of the history: 2022 70,02 → 2023 71,70 → 2024 60,61.
+  EXPECT_EQ(ref(t, "iku.akip.2023.realisasi"), "71,70");
+  EXPECT_EQ(ref(t, "iku.akip.2023.target"), "70,00");
+  EXPECT_EQ(ref(t, "iku.akip.2023.capaian"), "102,43%");
+  EXPECT_EQ(ref(t, "iku.akip.2023.change"), "1,68");
+  EXPECT_EQ(ref(t, "iku.akip.2023.trend"), "meningkat 1,68");
+  EXPECT_EQ(ref(t, "iku.akip.2024.change"), "-11,09");
+  EXPECT_EQ(ref(t, "iku.akip.2022.change"), "t.a.d.");  // no year before it
+  EXPECT_EQ(ref(t, "iku.akip.2022.trend"), "t.a.d.");
+  // Against the kabupaten: 60,61 − 65,00; no provinsi value is given, none is invented.
+  EXPECT_EQ(ref(t, "iku.akip.kabupaten"), "65,00");
+  EXPECT_EQ(ref(t, "iku.akip.selisih_kabupaten"), "-4,39");
+  EXPECT_EQ(ref(t, "iku.akip.selisih_kabupaten_abs"), "4,39");
+  EXPECT_EQ(ref(t, "iku.akip.selisih_provinsi_abs"), "t.a.d.");
+  EXPECT_EQ(ref(t, "iku.akip.terhadap_kabupaten"), "lebih rendah 4,39");
+  EXPECT_EQ(ref(t, "iku.akip.terhadap_provinsi"), "t.a.d.");
   EXPECT_EQ(ref(t, "iku.akip.name"), "IKU akip");
   EXPECT_EQ(ref(t, "sasaran.s2.capaian"), "104,01%");
   EXPECT_EQ(ref(t, "sasaran.s2.predikat"), "Sangat Baik");
