@@ -384,6 +384,12 @@ void Builder::refs() {
   for (size_t i = 0; i < out_.iku.size(); ++i) {
     const IkuResult& k = out_.iku[i];
     std::string p = "iku." + k.iku->id + ".";
+    // A change as a signed figure, its magnitude and in words.
+    auto change = [&](const std::string& at, const Value& c) {
+      m[at + "change"] = c;
+      m[at + "change_abs"] = magnitude(c);
+      m[at + "trend"] = signed_phrase(c, "meningkat", "menurun", "tetap");
+    };
     m[p + "target"] = k.target;
     m[p + "realisasi"] = k.realisasi;
     m[p + "capaian"] = k.capaian;
@@ -392,9 +398,7 @@ void Builder::refs() {
     m[p + "renstra_target"] = k.renstra_target;
     m[p + "kemajuan"] = k.kemajuan;
     m[p + "prev"] = k.prev;
-    m[p + "change"] = k.change;
-    m[p + "change_abs"] = magnitude(k.change);
-    m[p + "trend"] = signed_phrase(k.change, "meningkat", "menurun", "tetap");
+    change(p, k.change);
     m[p + "name"] = text(k.iku->name);
     // Every year of the history (the report year included): iku.<id>.<year>.<field>.
     for (const HistoryRow& h : k.history) {
@@ -402,9 +406,7 @@ void Builder::refs() {
       m[y + "target"] = h.target;
       m[y + "realisasi"] = h.realisasi;
       m[y + "capaian"] = h.capaian;
-      m[y + "change"] = h.change;
-      m[y + "change_abs"] = magnitude(h.change);
-      m[y + "trend"] = signed_phrase(h.change, "meningkat", "menurun", "tetap");
+      change(y, h.change);
     }
     // This year's realisasi against the kabupaten, provinsi and nasional values.
     for (const auto& [name, cell] :
