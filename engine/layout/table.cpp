@@ -426,7 +426,8 @@ struct Geometry {
 };
 
 /// Row heights: every row at least `row_min`, each cell's lines plus padding fitting the rows
-/// it spans (a spanning cell's deficit goes to its last row).
+/// it spans (a spanning cell's deficit is shared equally by those rows, so that no one row of
+/// the group stands out tall and empty).
 void fit_heights(Unit& u, const Geometry& g) {
   int nrows = 0;
   for (const auto& c : u.cells) nrows = std::max(nrows, c.row + c.rowspan);
@@ -446,7 +447,9 @@ void fit_heights(Unit& u, const Geometry& g) {
     Pt have;
     for (int r = c->row; r < c->row + c->rowspan; ++r) have += u.heights[static_cast<size_t>(r)];
     const Pt need = c->content() + g.pad_y * 2;
-    if (need > have) u.heights[static_cast<size_t>(c->row + c->rowspan - 1)] += need - have;
+    if (need <= have) continue;
+    const Pt share = (need - have) / static_cast<double>(c->rowspan);
+    for (int r = c->row; r < c->row + c->rowspan; ++r) u.heights[static_cast<size_t>(r)] += share;
   }
 }
 

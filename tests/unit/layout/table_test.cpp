@@ -324,6 +324,40 @@ TEST_F(LayoutTest, RowspanGroupTallerThanAPageSplitsAtRowsWithSpanningTextContin
   }
 }
 
+TEST_F(LayoutTest, RowspanDeficitIsSharedByTheRowsItSpans) {
+  // A tall spanning cell over two one-line rows: both rows grow by the same amount, so the
+  // second row's text starts half the group's height below the first's.
+  auto t = kpi_table(0);
+  std::string sasaran;
+  for (int i = 0; i < 40; ++i) sasaran += "sasaran" + std::to_string(i) + " ";
+  auto spanning = cell(sasaran);
+  spanning.rowspan = 2;
+  t.body.push_back(row({cell("1"), spanning, cell("100", doc::CellAlign::decimal),
+                        cell("PERTAMA", doc::CellAlign::decimal)}));
+  t.body.push_back(row({cell("2"), cell("100", doc::CellAlign::decimal),
+                        cell("KEDUA", doc::CellAlign::decimal)}));
+  auto flow = make_table_flow(ctx_, t, Pt(439), Pt(700));
+  const auto paged = page_out(*flow, Pt(700), Pt(700));
+  ASSERT_EQ(paged.fragments.size(), 1u);
+  std::vector<const frame::GlyphRun*> rs;
+  runs(paged.fragments[0].frame, rs);
+  Pt first, second, top, bottom(-1e9);
+  top = Pt(1e9);
+  for (const auto* r : rs) {
+    if (r->text == "PERTAMA") first = r->origin.y;
+    if (r->text == "KEDUA") second = r->origin.y;
+    if (r->text.rfind("sasaran", 0) == 0) {
+      top = min(top, r->origin.y);
+      bottom = max(bottom, r->origin.y);
+    }
+  }
+  ASSERT_GT(first.v, 0);
+  ASSERT_GT(bottom.v, top.v + 30);  // the spanning text takes several lines
+  // Half the group's height apart, not one line apart with the second row taking it all.
+  const Pt group = bottom - top + style_.table_text.size * style_.table_text.leading;
+  EXPECT_NEAR((second - first).v, group.v / 2, style_.table_text.size.v);
+}
+
 TEST_F(LayoutTest, FortyColumnsGoLandscape) {
   doc::Table t;
   t.label = "Tabel 3.9";
