@@ -334,8 +334,8 @@ TEST_F(LayoutTest, RowspanDeficitIsSharedByTheRowsItSpans) {
   spanning.rowspan = 2;
   t.body.push_back(row({cell("1"), spanning, cell("100", doc::CellAlign::decimal),
                         cell("PERTAMA", doc::CellAlign::decimal)}));
-  t.body.push_back(row({cell("2"), cell("100", doc::CellAlign::decimal),
-                        cell("KEDUA", doc::CellAlign::decimal)}));
+  t.body.push_back(row(
+      {cell("2"), cell("100", doc::CellAlign::decimal), cell("KEDUA", doc::CellAlign::decimal)}));
   auto flow = make_table_flow(ctx_, t, Pt(439), Pt(700));
   const auto paged = page_out(*flow, Pt(700), Pt(700));
   ASSERT_EQ(paged.fragments.size(), 1u);
