@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <type_traits>
+#include <utility>
 
 namespace lkjip::layout::draw {
 
@@ -11,24 +13,44 @@ LineBox line_box(const Context& ctx, const report::TextStyle& ts) {
   return {lead, (lead + f.ascender(ts.size) - f.descender(ts.size)) / 2};
 }
 
-void set_line(frame::Frame& out, text::SetLine line, Pt x, Pt baseline) {
-  const Point base{x, baseline};
+namespace {
+
+/// set_line for a line to copy from (`Line` a const lvalue reference) or to move from.
+template <class Line>
+void place_line(frame::Frame& out, Line&& line, Point base) {
+  // Each item is copied or moved as the line is.
+  const auto pass = [](auto& item) -> decltype(auto) {
+    if constexpr (std::is_const_v<std::remove_reference_t<Line>>)
+      return item;
+    else
+      return std::move(item);
+  };
   // Emplacing in place (not add(Item)) also keeps GCC 12 free of a false
   // -Wmaybe-uninitialized on the variant temporary.
   for (auto& run : line.runs) {
-    auto& r = std::get<frame::GlyphRun>(out.items.emplace_back(std::move(run)));
+    auto& r = std::get<frame::GlyphRun>(out.items.emplace_back(pass(run)));
     r.origin = r.origin + base;
   }
-  for (const auto& u : line.underlines) {
-    auto& l = std::get<frame::Line>(out.items.emplace_back(u));
+  for (auto& u : line.underlines) {
+    auto& l = std::get<frame::Line>(out.items.emplace_back(pass(u)));
     l.from = l.from + base;
     l.to = l.to + base;
   }
   for (auto& link : line.links) {
-    auto& l = std::get<frame::Link>(out.items.emplace_back(std::move(link)));
+    auto& l = std::get<frame::Link>(out.items.emplace_back(pass(link)));
     l.rect.x += base.x;
     l.rect.y += base.y;
   }
+}
+
+}  // namespace
+
+void set_line(frame::Frame& out, const text::SetLine& line, Pt x, Pt baseline) {
+  place_line(out, line, {x, baseline});
+}
+
+void set_line(frame::Frame& out, text::SetLine&& line, Pt x, Pt baseline) {
+  place_line(out, std::move(line), {x, baseline});
 }
 
 std::vector<AlignedLine> compose_aligned(const Context& ctx, const doc::Inlines& inlines,

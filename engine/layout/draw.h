@@ -18,9 +18,10 @@ struct LineBox {
 };
 LineBox line_box(const Context& ctx, const report::TextStyle& ts);
 
-/// Moves a set line's runs, underlines and links into `out` with its start at `x` on the
-/// baseline `baseline` (pass a copy to keep the line).
-void set_line(frame::Frame& out, text::SetLine line, Pt x, Pt baseline);
+/// Copies (or, from an rvalue, moves) a set line's runs, underlines and links into `out` with
+/// its start at `x` on the baseline `baseline`.
+void set_line(frame::Frame& out, const text::SetLine& line, Pt x, Pt baseline);
+void set_line(frame::Frame& out, text::SetLine&& line, Pt x, Pt baseline);
 
 /// A set line plus the x offset it is drawn at (alignment done by the caller, because
 /// decimal alignment and indents are not alignments compose() knows).
