@@ -112,6 +112,26 @@ class Writer {
     comma();
     out += s;
   }
+  /// `{ … }`, its members written by `body`; after key(), the value of that key.
+  template <class Body>
+  void object(Body&& body) {
+    open('{');
+    body();
+    close('}');
+  }
+  template <class Body>
+  void object(const std::string& k, Body&& body) {
+    key(k);
+    object(body);
+  }
+  /// `k: [ … ]`, `each` writing the element for every item.
+  template <class Items, class Each>
+  void array(const std::string& k, const Items& items, Each&& each) {
+    key(k);
+    open('[');
+    for (const auto& item : items) each(item);
+    close(']');
+  }
 
  private:
   bool first_ = true;
@@ -122,193 +142,154 @@ class Writer {
 };
 
 void budget(Writer& w, const std::string& k, const BudgetFigures& b) {
-  w.key(k);
-  w.open('{');
-  w.member("anggaran", b.anggaran);
-  w.member("realisasi", b.realisasi);
-  w.member("serapan", b.serapan);
-  w.member("sisa", b.sisa);
-  w.member("share", b.share);
-  w.close('}');
+  w.object(k, [&] {
+    w.member("anggaran", b.anggaran);
+    w.member("realisasi", b.realisasi);
+    w.member("serapan", b.serapan);
+    w.member("sisa", b.sisa);
+    w.member("share", b.share);
+  });
 }
 
 void iku(Writer& w, const ComputedTables& t) {
-  w.key("iku");
-  w.open('[');
-  for (const IkuResult& k : t.iku) {
-    w.open('{');
-    w.member("id", k.iku->id);
-    w.member("sasaran", t.sasaran.at(k.sasaran).sasaran->id);
-    w.member("target", k.target);
-    w.member("realisasi", k.realisasi);
-    w.member("capaian", k.capaian);
-    w.member("capaian_capped", k.capaian_capped);
-    w.member("predikat", k.predikat);
-    w.member("attainment", attainment_name(k.attainment));
-    w.key("history");
-    w.open('[');
-    for (const HistoryRow& h : k.history) {
-      w.open('{');
-      w.key("year");
-      w.integer(h.year);
-      w.member("target", h.target);
-      w.member("realisasi", h.realisasi);
-      w.member("capaian", h.capaian);
-      w.member("change", h.change);
-      w.member("change_pct", h.change_pct);
-      w.close('}');
-    }
-    w.close(']');
-    w.member("prev", k.prev);
-    w.member("change", k.change);
-    w.member("change_pct", k.change_pct);
-    w.member("renstra_target", k.renstra_target);
-    w.member("kemajuan", k.kemajuan);
-    for (const auto& [name, cell] :
-         {std::pair{"kabupaten", &k.kabupaten}, std::pair{"provinsi", &k.provinsi},
-          std::pair{"nasional", &k.nasional}}) {
-      w.key(name);
-      w.open('{');
-      w.member("reference", cell->reference);
-      w.member("difference", cell->difference);
-      w.close('}');
-    }
-    w.close('}');
-  }
-  w.close(']');
+  w.array("iku", t.iku, [&](const IkuResult& k) {
+    w.object([&] {
+      w.member("id", k.iku->id);
+      w.member("sasaran", t.sasaran.at(k.sasaran).sasaran->id);
+      w.member("target", k.target);
+      w.member("realisasi", k.realisasi);
+      w.member("capaian", k.capaian);
+      w.member("capaian_capped", k.capaian_capped);
+      w.member("predikat", k.predikat);
+      w.member("attainment", attainment_name(k.attainment));
+      w.array("history", k.history, [&](const HistoryRow& h) {
+        w.object([&] {
+          w.key("year");
+          w.integer(h.year);
+          w.member("target", h.target);
+          w.member("realisasi", h.realisasi);
+          w.member("capaian", h.capaian);
+          w.member("change", h.change);
+          w.member("change_pct", h.change_pct);
+        });
+      });
+      w.member("prev", k.prev);
+      w.member("change", k.change);
+      w.member("change_pct", k.change_pct);
+      w.member("renstra_target", k.renstra_target);
+      w.member("kemajuan", k.kemajuan);
+      for (const auto& [name, cell] :
+           {std::pair{"kabupaten", &k.kabupaten}, std::pair{"provinsi", &k.provinsi},
+            std::pair{"nasional", &k.nasional}}) {
+        w.object(name, [&] {
+          w.member("reference", cell->reference);
+          w.member("difference", cell->difference);
+        });
+      }
+    });
+  });
 }
 
 void sasaran(Writer& w, const ComputedTables& t) {
-  w.key("sasaran");
-  w.open('[');
-  for (const SasaranResult& s : t.sasaran) {
-    w.open('{');
-    w.member("id", s.sasaran->id);
-    w.key("iku");
-    w.open('[');
-    for (size_t i : s.iku) w.str(t.iku.at(i).iku->id);
-    w.close(']');
-    w.member("capaian", s.capaian);
-    w.member("predikat", s.predikat);
-    w.member("jumlah_iku", s.jumlah_iku);
-    w.member("tercapai", s.tercapai);
-    w.member("melampaui", s.melampaui);
-    w.member("tidak_tercapai", s.tidak_tercapai);
-    budget(w, "budget", s.budget);
-    w.member("efisiensi", s.efisiensi);
-    w.close('}');
-  }
-  w.close(']');
+  w.array("sasaran", t.sasaran, [&](const SasaranResult& s) {
+    w.object([&] {
+      w.member("id", s.sasaran->id);
+      w.array("iku", s.iku, [&](size_t i) { w.str(t.iku.at(i).iku->id); });
+      w.member("capaian", s.capaian);
+      w.member("predikat", s.predikat);
+      w.member("jumlah_iku", s.jumlah_iku);
+      w.member("tercapai", s.tercapai);
+      w.member("melampaui", s.melampaui);
+      w.member("tidak_tercapai", s.tidak_tercapai);
+      budget(w, "budget", s.budget);
+      w.member("efisiensi", s.efisiensi);
+    });
+  });
 }
 
 void overall(Writer& w, const Overall& o) {
-  w.key("overall");
-  w.open('{');
-  w.member("average_name", o.average_name);
-  w.member("rata_rata", o.rata_rata);
-  w.member("rata_rata_iku", o.rata_rata_iku);
-  w.member("rata_rata_sasaran", o.rata_rata_sasaran);
-  w.member("predikat", o.predikat);
-  w.member("jumlah_iku", o.jumlah_iku);
-  w.member("jumlah_sasaran", o.jumlah_sasaran);
-  w.member("tercapai", o.tercapai);
-  w.member("melampaui", o.melampaui);
-  w.member("tidak_tercapai", o.tidak_tercapai);
-  w.close('}');
+  w.object("overall", [&] {
+    w.member("average_name", o.average_name);
+    w.member("rata_rata", o.rata_rata);
+    w.member("rata_rata_iku", o.rata_rata_iku);
+    w.member("rata_rata_sasaran", o.rata_rata_sasaran);
+    w.member("predikat", o.predikat);
+    w.member("jumlah_iku", o.jumlah_iku);
+    w.member("jumlah_sasaran", o.jumlah_sasaran);
+    w.member("tercapai", o.tercapai);
+    w.member("melampaui", o.melampaui);
+    w.member("tidak_tercapai", o.tidak_tercapai);
+  });
 }
 
 void activities(Writer& w, const ComputedTables& t) {
-  w.key("activities");
-  w.open('[');
-  for (const ActivityResult& a : t.activities) {
-    w.open('{');
-    w.member("id", a.activity->id);
-    w.member("number", a.number);
-    w.key("level");
-    w.integer(a.level);
-    w.key("indicators");
-    w.open('[');
-    for (const IndicatorResult& i : a.indicators) {
-      w.open('{');
-      w.member("name", i.indicator->name);
-      w.member("target", i.target);
-      w.member("realisasi", i.realisasi);
-      w.member("capaian", i.capaian);
-      w.member("attainment", attainment_name(i.attainment));
-      w.close('}');
-    }
-    w.close(']');
-    w.member("capaian", a.capaian);
-    budget(w, "budget", a.budget);
-    w.member("efisiensi", a.efisiensi);
-    w.close('}');
-  }
-  w.close(']');
+  w.array("activities", t.activities, [&](const ActivityResult& a) {
+    w.object([&] {
+      w.member("id", a.activity->id);
+      w.member("number", a.number);
+      w.key("level");
+      w.integer(a.level);
+      w.array("indicators", a.indicators, [&](const IndicatorResult& i) {
+        w.object([&] {
+          w.member("name", i.indicator->name);
+          w.member("target", i.target);
+          w.member("realisasi", i.realisasi);
+          w.member("capaian", i.capaian);
+          w.member("attainment", attainment_name(i.attainment));
+        });
+      });
+      w.member("capaian", a.capaian);
+      budget(w, "budget", a.budget);
+      w.member("efisiensi", a.efisiensi);
+    });
+  });
 }
 
 void others(Writer& w, const ComputedTables& t) {
-  w.key("components");
-  w.open('[');
-  for (const ComponentsResult& c : t.components) {
-    w.open('{');
-    w.member("id", c.components->id);
-    w.key("rows");
-    w.open('[');
-    for (const ComponentRow& r : c.rows) {
-      w.open('{');
-      w.member("name", r.item->name);
-      w.member("weight", r.weight);
-      w.member("value", r.value);
-      w.member("capaian", r.capaian);
-      w.member("weighted", r.weighted);
-      w.close('}');
-    }
-    w.close(']');
-    w.member("weight_total", c.weight_total);
-    w.member("total", c.total);
-    w.close('}');
-  }
-  w.close(']');
-  w.key("surveys");
-  w.open('[');
-  for (const SurveyResult& s : t.surveys) {
-    w.open('{');
-    w.member("id", s.survey->id);
-    w.key("rows");
-    w.open('[');
-    for (const SurveyRow& r : s.rows) {
-      w.open('{');
-      w.member("name", r.item->name);
-      w.member("value", r.value);
-      w.member("keterangan", r.keterangan);
-      w.close('}');
-    }
-    w.close(']');
-    w.member("average", s.average);
-    w.member("keterangan", s.keterangan);
-    w.close('}');
-  }
-  w.close(']');
-  w.key("tables");
-  w.open('[');
-  for (const TableResult& tr : t.tables) {
-    w.open('{');
-    w.member("id", tr.table->id);
-    w.key("cells");
-    w.open('[');
-    for (const auto& row : tr.cells) {
+  w.array("components", t.components, [&](const ComponentsResult& c) {
+    w.object([&] {
+      w.member("id", c.components->id);
+      w.array("rows", c.rows, [&](const ComponentRow& r) {
+        w.object([&] {
+          w.member("name", r.item->name);
+          w.member("weight", r.weight);
+          w.member("value", r.value);
+          w.member("capaian", r.capaian);
+          w.member("weighted", r.weighted);
+        });
+      });
+      w.member("weight_total", c.weight_total);
+      w.member("total", c.total);
+    });
+  });
+  w.array("surveys", t.surveys, [&](const SurveyResult& s) {
+    w.object([&] {
+      w.member("id", s.survey->id);
+      w.array("rows", s.rows, [&](const SurveyRow& r) {
+        w.object([&] {
+          w.member("name", r.item->name);
+          w.member("value", r.value);
+          w.member("keterangan", r.keterangan);
+        });
+      });
+      w.member("average", s.average);
+      w.member("keterangan", s.keterangan);
+    });
+  });
+  w.array("tables", t.tables, [&](const TableResult& tr) {
+    w.object([&] {
+      w.member("id", tr.table->id);
+      w.key("cells");
       w.open('[');
-      for (const Value& v : row) w.value(v);
+      for (const auto& row : tr.cells) {
+        w.open('[');
+        for (const Value& v : row) w.value(v);
+        w.close(']');
+      }
       w.close(']');
-    }
-    w.close(']');
-    w.key("totals");
-    w.open('[');
-    for (const Value& v : tr.totals) w.value(v);
-    w.close(']');
-    w.close('}');
-  }
-  w.close(']');
+      w.array("totals", tr.totals, [&](const Value& v) { w.value(v); });
+    });
+  });
 }
 
 }  // namespace
@@ -355,17 +336,15 @@ std::string to_json(const ComputedTables& t) {
   sasaran(w, t);
   overall(w, t.overall);
   activities(w, t);
-  w.key("budget");
-  w.open('{');
-  budget(w, "figures", t.budget.figures);
-  w.member("efisiensi", t.budget.efisiensi);
-  w.member("efficiency_formula", t.budget.efficiency_formula);
-  w.close('}');
+  w.object("budget", [&] {
+    budget(w, "figures", t.budget.figures);
+    w.member("efisiensi", t.budget.efisiensi);
+    w.member("efficiency_formula", t.budget.efficiency_formula);
+  });
   others(w, t);
-  w.key("refs");
-  w.open('{');
-  for (const auto& [path, v] : t.refs) w.member(path, v);  // std::map: sorted, stable
-  w.close('}');
+  w.object("refs", [&] {
+    for (const auto& [path, v] : t.refs) w.member(path, v);  // std::map: sorted, stable
+  });
   w.close('}');
   w.out += '\n';
   return w.out;
