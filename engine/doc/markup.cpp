@@ -576,7 +576,8 @@ class Parser {
                       "list nested more than " + std::to_string(kMaxListDepth) + " levels deep",
                       {"each level indents the text further; flatten the list or check the "
                        "indentation of its lines"});
-        blocks.push_back({list(l.indent)});
+        // Emplaced (not push_back({…})): GCC 12 warns falsely about the variant temporary.
+        blocks.emplace_back().v.emplace<List>(list(l.indent));
         continue;
       }
       // Text: an indented line continues the item; an unindented one directly below it is

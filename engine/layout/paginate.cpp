@@ -165,7 +165,8 @@ class Paginator {
       g.rotation = 90;
       g.offset = {area_.x, area_.y + area_.height};
       g.frame = std::make_shared<frame::Frame>(std::move(frag->frame));
-      pages_.back().content.add(std::move(g));
+      // Emplaced (not add(Item)): GCC 12 warns falsely about the variant temporary.
+      pages_.back().content.items.emplace_back(std::move(g));
       empty_ = false;
       new_page();
     }
