@@ -6,6 +6,7 @@
 #include <openssl/evp.h>
 
 #include <array>
+#include <cstdio>
 
 #include "pdf/flate.h"
 #include "pdf/pdf_format.h"
@@ -103,9 +104,9 @@ FontEmbedder::Font* FontEmbedder::get(const FontFile& file, DiagnosticSink& sink
   f->slot.assign(f->glyph_count, -1);
   f->hb.reset(hb_font_create(f->face.get()));
   hb_font_set_scale(f->hb.get(), static_cast<int>(f->upem), static_cast<int>(f->upem));
-  f->resource = "F";
-  f->resource +=
-      std::to_string(fonts_.size() + 1);  // not "F" + …: GCC 12 -Wrestrict false positive
+  char resource[24];  // formatted, not "F" + std::to_string: GCC 12 -Wrestrict false positive
+  std::snprintf(resource, sizeof resource, "F%zu", fonts_.size() + 1);
+  f->resource = resource;
   f->type0 = doc_.GetObjects().CreateObject("Font");
   Font* raw = f.get();
   fonts_.push_back(std::move(f));
