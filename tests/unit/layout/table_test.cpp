@@ -253,7 +253,7 @@ TEST_F(LayoutTest, GridLinesAreMergedNotDoubled) {
 TEST_F(LayoutTest, RowTallerThanAPageSplitsBetweenLines) {
   auto t = kpi_table(4);
   std::string long_text;
-  for (int i = 0; i < 600; ++i) long_text += "w" + std::to_string(i) + " ";
+  for (int i = 0; i < 600; ++i) long_text += std::string("w").append(std::to_string(i)) + " ";
   t.body[1].cells[1] = cell(long_text);
   auto flow = make_table_flow(ctx_, t, Pt(439), Pt(700));
   const auto paged = page_out(*flow, Pt(300), Pt(400));
@@ -284,7 +284,7 @@ TEST_F(LayoutTest, RowTallerThanAPageSplitsBetweenLines) {
 TEST_F(LayoutTest, RowspanGroupTallerThanAPageSplitsAtRowsWithSpanningTextContinued) {
   auto t = kpi_table(0);
   std::string sasaran;
-  for (int i = 0; i < 120; ++i) sasaran += "s" + std::to_string(i) + " ";
+  for (int i = 0; i < 120; ++i) sasaran += std::string("s").append(std::to_string(i)) + " ";
   auto spanning = cell(sasaran);
   spanning.rowspan = 40;
   for (int i = 0; i < 40; ++i) {
@@ -329,7 +329,7 @@ TEST_F(LayoutTest, RowspanDeficitIsSharedByTheRowsItSpans) {
   // second row's text starts half the group's height below the first's.
   auto t = kpi_table(0);
   std::string sasaran;
-  for (int i = 0; i < 40; ++i) sasaran += "sasaran" + std::to_string(i) + " ";
+  for (int i = 0; i < 40; ++i) sasaran += std::string("sasaran").append(std::to_string(i)) + " ";
   auto spanning = cell(sasaran);
   spanning.rowspan = 2;
   t.body.push_back(row({cell("1"), spanning, cell("100", doc::CellAlign::decimal),
@@ -364,7 +364,7 @@ TEST_F(LayoutTest, FortyColumnsGoLandscape) {
   t.columns.resize(40, {0, true});
   std::vector<doc::Cell> head, body;
   for (int c = 0; c < 40; ++c) {
-    head.push_back(cell("K" + std::to_string(c)));
+    head.push_back(cell(std::string("K").append(std::to_string(c))));
     body.push_back(cell("12", doc::CellAlign::right));
   }
   t.header.push_back(row(head));
