@@ -178,10 +178,12 @@ void iku(Writer& w, const ComputedTables& t) {
       w.member("change_pct", k.change_pct);
       w.member("renstra_target", k.renstra_target);
       w.member("kemajuan", k.kemajuan);
-      for (const auto& [name, cell] :
+      // (A plain pair, not a structured binding: clang 14 cannot capture those in a lambda.)
+      for (const auto& level :
            {std::pair{"kabupaten", &k.kabupaten}, std::pair{"provinsi", &k.provinsi},
             std::pair{"nasional", &k.nasional}}) {
-        w.object(name, [&] {
+        const ComparisonCell* cell = level.second;
+        w.object(level.first, [&] {
           w.member("reference", cell->reference);
           w.member("difference", cell->difference);
         });
