@@ -29,11 +29,19 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 std::vector<std::string> did_you_mean(std::string_view word,
                                       const std::vector<std::string>& candidates) {
   // A third of the word's length (at least 2) is the usual typo budget of compilers' hints.
-  const size_t budget = std::max<size_t>(2, word.size() / 3);
+  const auto budget = [](std::string_view w) { return std::max<size_t>(2, w.size() / 3); };
+  // A dotted path whose prefix is right is judged by its last part alone: "iku.akip.capain"
+  // is one letter from "iku.akip.capaian", while "iku.akip.kabupaten" is no suggestion for it.
+  const size_t dot = word.rfind('.');
+  const std::string_view prefix = dot == std::string_view::npos ? "" : word.substr(0, dot + 1);
+  const std::string_view last = word.substr(prefix.size());
   std::vector<std::pair<size_t, std::string>> scored;
   for (const auto& c : candidates) {
-    size_t d = edit_distance(word, c);
-    if (d <= budget) scored.emplace_back(d, c);
+    const size_t d = edit_distance(word, c);
+    const bool same_prefix = !prefix.empty() && std::string_view(c).starts_with(prefix);
+    if (same_prefix ? edit_distance(last, std::string_view(c).substr(prefix.size())) <= budget(last)
+                    : d <= budget(word))
+      scored.emplace_back(d, c);
   }
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& x, const auto& y) { return x.first < y.first; });

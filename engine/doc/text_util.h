@@ -10,7 +10,8 @@
 namespace lkjip::doc {
 
 /// Up to three candidates closest to `word` by edit distance, formatted as hints
-/// ("did you mean 'iku.akip.capaian'?"); empty when nothing is reasonably close.
+/// ("did you mean 'iku.akip.capaian'?"); empty when nothing is reasonably close. A candidate
+/// with the same dotted prefix is judged by the last part only.
 std::vector<std::string> did_you_mean(std::string_view word,
                                       const std::vector<std::string>& candidates);
 
