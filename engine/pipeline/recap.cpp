@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "compute/format.h"
+#include "compute/formulas.h"
 #include "compute/json.h"
 #include "doc/doc.h"
 #include "doc/text_util.h"
@@ -21,40 +22,8 @@ using compute::Value;
 /// Kabupaten figures (totals) are printed with two decimals, the usual LKjIP setting.
 constexpr int kTotalDecimals = 2;
 
-Value figure(Value::Kind kind, const Exact& exact, int decimals, std::string text) {
-  Value v;
-  v.kind = kind;
-  v.known = true;
-  v.exact = exact;
-  v.number = exact.to_double();
-  v.decimals = decimals;
-  v.text = std::move(text);
-  return v;
-}
-
-Value unknown(Value::Kind kind) {
-  Value v;
-  v.kind = kind;
-  v.text = compute::kUnknownText;
-  return v;
-}
-
 /// Whole rupiah of a money figure (money is integer rupiah, at most 10^15: fits).
 int64_t rupiah(const Exact& e) { return std::stoll(e.rounded(0).to_string()); }
-
-Value money(const Exact& sum) {
-  return figure(Value::Kind::money, sum, 0,
-                compute::format_money(rupiah(sum), report::Settings::Money::puebi));
-}
-
-Value percent(const Exact& v) {
-  return figure(Value::Kind::percent, v, kTotalDecimals,
-                compute::format_percent(v, kTotalDecimals));
-}
-
-Value count(const Exact& v) {
-  return figure(Value::Kind::integer, v, 0, compute::format_number(v, 0));
-}
 
 RecapTotals totals(const std::vector<RecapRow>& rows) {
   RecapTotals t;
@@ -83,6 +52,16 @@ RecapTotals totals(const std::vector<RecapRow>& rows) {
     for (int i = 0; i < 4; ++i)
       if (c[i]->known) counts[i] = counts[i] + c[i]->exact;
   }
+  const auto money = [](const Exact& sum) {
+    return compute::money_value(rupiah(sum), report::Settings::Money::puebi);
+  };
+  const auto percent = [](const Exact& v) {
+    return compute::number_value(Value::Kind::percent, v, kTotalDecimals);
+  };
+  const auto count = [](const Exact& v) {
+    return compute::number_value(Value::Kind::integer, v, 0);
+  };
+  const auto unknown = compute::unknown_value;
   t.anggaran = with_anggaran ? money(anggaran) : unknown(Value::Kind::money);
   t.realisasi = with_realisasi ? money(realisasi) : unknown(Value::Kind::money);
   t.serapan = t.serapan_units && !both_anggaran.is_zero()
