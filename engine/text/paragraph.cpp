@@ -390,9 +390,12 @@ class Composer {
       }
     }
     if (brk.kind == BreakItem::Kind::penalty) natural += brk.width;
-    double ratio = 0;  // applied to glue in this line
-    if (opt_.align == Align::justify && !forced) {
-      if (natural < avail && stretch > 0) ratio = (avail - natural) / stretch;
+    // Applied to glue in this line. A paragraph's last line is not stretched (the final fil
+    // glue takes up the rest) but is shrunk like any other when the breaker chose it shrunk:
+    // set at its natural width it would run into the margin.
+    double ratio = 0;
+    if (opt_.align == Align::justify) {
+      if (natural < avail && stretch > 0 && !forced) ratio = (avail - natural) / stretch;
       if (natural > avail && shrink > 0) ratio = std::max(-1.0, (avail - natural) / shrink);
     }
     auto glue_width = [&](const BreakItem& it) {

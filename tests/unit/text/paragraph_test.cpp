@@ -102,6 +102,22 @@ TEST(ComposeParagraph, JustifiedLinesFillTheMeasure) {
   EXPECT_LT(right_edge(p.lines.back()), 300);
 }
 
+TEST(ComposeParagraph, NoLineLeavesTheMeasureNotEvenTheLast) {
+  // Every width from 150 to 450 pt in quarter points: among them are widths where the best
+  // breaks shrink the last line (its natural width is a little over the measure), which was
+  // then set at its natural width, into the margin.
+  size_t shrunk_last = 0;
+  for (double w = 150; w <= 450; w += 0.25) {
+    const auto p = compose_paragraph(plain(kText), width(w), shared_hyphenator().get());
+    ASSERT_EQ(p.overfull_lines, 0u) << w;
+    for (size_t i = 0; i < p.lines.size(); ++i)
+      ASSERT_LE(right_edge(p.lines[i]), w + 1e-6)
+          << "width " << w << ", line " << i << ": " << line_text(p.lines[i]);
+    shrunk_last += p.lines.back().ratio < 0;
+  }
+  EXPECT_GT(shrunk_last, 0u) << "no width exercised a shrunk last line";
+}
+
 TEST(ComposeParagraph, ExtractedTextEqualsInput) {
   for (double w : {120.0, 200.0, 300.0, 451.0}) {
     const auto p = compose_paragraph(plain(kText), width(w), shared_hyphenator().get());
