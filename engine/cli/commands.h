@@ -1,0 +1,59 @@
+// The commands of the lkjip binary, one file each (render.cpp, watch.cpp, …), and what they
+// share: exit codes, the data folder, input expansion and guarded output. Argument syntax and
+// texts live in spec.cpp; these functions receive parsed Args.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/args.h"
+#include "pipeline/render.h"
+
+namespace lkjip::cli {
+
+enum Exit {
+  ok = 0,
+  input_error = 1,
+  usage_error = 2,
+  io_error = 3,
+  check_failed = 4,
+  internal = 70
+};
+
+/// The folder holding layouts/ and fonts/ (see data_dir.cpp for the search order).
+std::string data_dir();
+
+/// Inputs as given, with every folder replaced by its .toml files in name order (the shell
+/// expands globs).
+std::vector<std::string> expand_inputs(const std::vector<std::string>& raw);
+
+/// SOURCE_DATE_EPOCH when set.
+std::optional<int64_t> source_date_epoch();
+
+/// Writes `bytes` to `path` through the pipeline's guarded atomic writer; an error is printed
+/// and returned as io_error.
+int write_output(const std::string& path, const std::string& bytes);
+
+/// What render and watch share: the options of one render.
+struct RenderArgs {
+  std::string sign_spots, dump;
+  bool force = false;
+  pipeline::RenderOptions options;
+};
+
+/// Renders `input` to `out`; diagnostics go to stderr. Returns the exit code; `pages` and
+/// `first_error` (when given) receive the page count and the first error's text.
+int render_one(const std::string& input, const std::string& out, const RenderArgs& a,
+               pipeline::Resources& res, size_t* pages, std::string* first_error);
+
+int run_render(const Args& args);
+int run_watch(const Args& args);
+int run_check(const Args& args);
+int run_compute(const Args& args);
+int run_recap(const Args& args);
+int run_diff(const Args& args);
+int run_layouts(const Args& args);
+
+}  // namespace lkjip::cli

@@ -1,0 +1,40 @@
+// `lkjip recap`: the kabupaten summary of many descriptions, as PDF, JSON or CSV.
+#include <cstdio>
+
+#include "cli/commands.h"
+#include "pipeline/recap.h"
+
+namespace lkjip::cli {
+
+int run_recap(const Args& args) {
+  const std::string sort = args.get("--sort");
+  const auto order = sort.empty() ? pipeline::RecapSort::input : pipeline::parse_recap_sort(sort);
+  if (!order) throw UsageError("--sort takes unit, capaian, serapan or anggaran");
+  const bool json = args.has("--json"), csv = args.has("--csv");
+  const std::string output = args.get("--output");
+  if (json && csv) throw UsageError("recap prints --json or --csv, not both");
+  if (!json && !csv && output.empty()) throw UsageError("recap needs -o, --json or --csv");
+  if (args.operands().empty()) throw UsageError("recap needs input descriptions");
+  pipeline::RecapPdfOptions pdf_options;
+  if (args.has("--layout")) pdf_options.layout = args.get("--layout");
+  pdf_options.epoch = source_date_epoch();
+
+  DiagnosticSink sink;
+  auto recap = pipeline::build_recap(expand_inputs(args.operands()), sink);
+  sink.print(stderr);
+  if (!recap) return input_error;
+  pipeline::sort_recap(*recap, *order);
+  if (json || csv) {
+    const std::string text = json ? pipeline::recap_json(*recap) : pipeline::recap_csv(*recap);
+    std::fwrite(text.data(), 1, text.size(), stdout);
+  }
+  if (output.empty()) return ok;
+  pipeline::Resources res(data_dir());
+  DiagnosticSink pdf_sink;
+  const auto bytes = pipeline::recap_pdf(*recap, pdf_options, res, pdf_sink);
+  pdf_sink.print(stderr);
+  if (!bytes) return input_error;  // a missing or broken layout or font
+  return write_output(output, *bytes);
+}
+
+}  // namespace lkjip::cli
