@@ -1,0 +1,34 @@
+// Drawing a table fragment: fills, cell text and the merged grid rules.
+#pragma once
+
+#include <map>
+#include <utility>
+#include <vector>
+
+#include "frame/frame.h"
+#include "layout/table_rows.h"
+
+namespace lkjip::layout::table {
+
+/// Collects one fragment's fills, text and grid; the grid is drawn as merged continuous lines
+/// per x or y so that shared cell edges are stroked once and corners meet.
+class Painter {
+ public:
+  explicit Painter(const Geometry& g) : g_(g) {}
+
+  void unit(const Unit& u, Pt y);
+
+  /// Moves everything into `out`: fills under text under rules.
+  void finish(frame::Frame& out);
+
+ private:
+  using Edges = std::map<long long, std::vector<std::pair<Pt, Pt>>>;
+  static constexpr double kScale = 1000;  // edges closer than a thousandth of a point merge
+  static void edge(Edges& e, Pt at, Pt a, Pt b);
+  const Geometry& g_;
+  std::vector<frame::Item> fills_;
+  frame::Frame text_;
+  Edges h_, v_;
+};
+
+}  // namespace lkjip::layout::table
