@@ -108,6 +108,192 @@ std::pair<int, int> line_column(std::string_view text, size_t offset) {
   return {line, column};
 }
 
+namespace {
+
+/// A TOML string that starts with the quote at `open`: where it ends (just after its closing
+/// quotes, or where it is broken off) and whether it was closed.
+struct StringSpan {
+  size_t end = 0;
+  bool closed = false;
+};
+
+/// Skips the string opened at `open`. A one-line string is broken off by a line end (toml++'s
+/// error at that line), a multi-line one only by the end of the file.
+StringSpan skip_string(std::string_view text, size_t open) {
+  const char c = text[open];
+  const bool basic = c == '"';  // basic strings have backslash escapes, literal ones none
+  const std::string_view three = basic ? std::string_view("\"\"\"") : std::string_view("'''");
+  size_t i = open;
+  if (text.substr(i).starts_with(three)) {  // multi-line: ends at the next three quotes
+    for (i += 3;; ++i) {
+      if (i >= text.size()) return {text.size(), false};
+      if (basic && text[i] == '\\') {
+        ++i;
+      } else if (text.substr(i).starts_with(three)) {
+        i += 3;
+        // Up to two quotes right before the closing three belong to the content.
+        for (int extra = 0; extra < 2 && i < text.size() && text[i] == c; ++extra) ++i;
+        return {i, true};
+      }
+    }
+  }
+  for (++i;; ++i) {
+    if (i >= text.size()) return {text.size(), false};
+    if (text[i] == '\n') return {i, false};
+    if (basic && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == c) {
+      return {i + 1, true};
+    }
+  }
+}
+
+bool is_bare_key_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '_' || c == '-';
+}
+
+/// The pre-scan behind too_deep(): a TOML lexer that knows headers, dotted keys, arrays,
+/// inline tables, strings and comments, and skips every other value as a run of characters.
+/// It stops (finding nothing) at the first thing that is not TOML: toml++ reads the file in
+/// order and fails there, before it builds anything beyond what the scan has checked.
+class DepthScan {
+ public:
+  DepthScan(std::string_view text, size_t limit) : t_(text), limit_(limit) {}
+
+  std::optional<TooDeep> run() {
+    size_t table_depth = 0;  // of the table the last header opened
+    while (i_ < t_.size() && !found_) {
+      skip_blank();
+      if (i_ >= t_.size()) break;
+      const char c = t_[i_];
+      if (c == '\n' || c == '\r' || c == '#') {
+        skip_comment_and_line_end();
+        continue;
+      }
+      if (c == '[') {
+        const bool array = i_ + 1 < t_.size() && t_[i_ + 1] == '[';
+        i_ += array ? 2 : 1;
+        const size_t parts = key(0);
+        if (parts == 0) break;
+        // An array of tables is one level, its element another.
+        table_depth = parts + (array ? 1 : 0);
+        if (check(table_depth, last_part_)) break;
+        skip_blank();
+        if (!take(']') || (array && !take(']'))) break;
+      } else {
+        const size_t parts = key(table_depth);
+        if (parts == 0) break;
+        skip_blank();
+        if (!take('=') || !value(table_depth + parts)) break;
+      }
+      skip_blank();
+      if (i_ < t_.size() && t_[i_] != '\n' && t_[i_] != '\r' && t_[i_] != '#') break;
+    }
+    return found_;
+  }
+
+ private:
+  std::string_view t_;
+  size_t limit_;
+  size_t i_ = 0;
+  size_t last_part_ = 0;  // offset of the last key part read
+  std::optional<TooDeep> found_;
+
+  bool check(size_t depth, size_t at) {
+    if (depth > limit_ && !found_) found_ = TooDeep{at, depth};
+    return found_.has_value();
+  }
+  bool take(char c) {
+    if (i_ >= t_.size() || t_[i_] != c) return false;
+    ++i_;
+    return true;
+  }
+  void skip_blank() {
+    while (i_ < t_.size() && (t_[i_] == ' ' || t_[i_] == '\t')) ++i_;
+  }
+  /// A comment (if any) and the line end after it.
+  void skip_comment_and_line_end() {
+    if (i_ < t_.size() && t_[i_] == '#') {
+      const size_t end = t_.find('\n', i_);
+      i_ = end == std::string_view::npos ? t_.size() : end;
+    }
+    if (i_ < t_.size() && t_[i_] == '\r') ++i_;
+    if (i_ < t_.size() && t_[i_] == '\n') ++i_;
+  }
+  /// Blanks, comments and line ends, as between the elements of an array.
+  void skip_blank_lines() {
+    for (;;) {
+      skip_blank();
+      if (i_ >= t_.size() || (t_[i_] != '#' && t_[i_] != '\n' && t_[i_] != '\r')) return;
+      skip_comment_and_line_end();
+    }
+  }
+  bool string() {
+    const StringSpan s = skip_string(t_, i_);
+    i_ = s.end;
+    return s.closed;
+  }
+  /// A dotted key whose first part lies at depth `base` + 1: its number of parts, 0 when it is
+  /// not a key or a part lies beyond the limit.
+  size_t key(size_t base) {
+    size_t parts = 0;
+    for (;;) {
+      skip_blank();
+      last_part_ = i_;
+      if (i_ < t_.size() && (t_[i_] == '"' || t_[i_] == '\'')) {
+        if (!string()) return 0;
+      } else {
+        const size_t start = i_;
+        while (i_ < t_.size() && is_bare_key_char(t_[i_])) ++i_;
+        if (i_ == start) return 0;
+      }
+      if (check(base + ++parts, last_part_)) return 0;
+      skip_blank();
+      if (!take('.')) return parts;
+    }
+  }
+  /// A value at `depth`; false when the scan must stop.
+  bool value(size_t depth) {
+    skip_blank();
+    if (i_ >= t_.size() || check(depth, i_)) return false;
+    const char c = t_[i_];
+    if (c == '"' || c == '\'') return string();
+    if (c == '[') {
+      ++i_;
+      for (;;) {
+        skip_blank_lines();
+        if (take(']')) return true;
+        if (!value(depth + 1)) return false;
+        skip_blank_lines();
+        if (take(']')) return true;
+        if (!take(',')) return false;
+      }
+    }
+    if (c == '{') {
+      ++i_;
+      skip_blank();
+      if (take('}')) return true;
+      for (;;) {
+        const size_t parts = key(depth);
+        if (parts == 0) return false;
+        skip_blank();
+        if (!take('=') || !value(depth + parts)) return false;
+        skip_blank();
+        if (take('}')) return true;
+        if (!take(',')) return false;
+      }
+    }
+    // Numbers, booleans and dates (which may hold a space) run to a delimiter.
+    const size_t start = i_;
+    while (i_ < t_.size() && t_[i_] != ',' && t_[i_] != ']' && t_[i_] != '}' && t_[i_] != '#' &&
+           t_[i_] != '\n' && t_[i_] != '\r')
+      ++i_;
+    return i_ > start;
+  }
+};
+
+}  // namespace
+
 std::optional<size_t> string_open_at_end(std::string_view text) {
   // A lexer for what can hide a quote: comments and the four kinds of strings. A one-line
   // string that meets a line end is toml++'s error at that line, not an open string.
@@ -124,35 +310,15 @@ std::optional<size_t> string_open_at_end(std::string_view text) {
       ++i;
       continue;
     }
-    const bool basic = c == '"';  // basic strings have backslash escapes, literal ones none
-    const std::string_view three = basic ? std::string_view("\"\"\"") : std::string_view("'''");
-    const size_t open = i;
-    if (text.substr(i).starts_with(three)) {  // multi-line: ends at the next three quotes
-      for (i += 3;; ++i) {
-        if (i >= text.size()) return open;
-        if (basic && text[i] == '\\') {
-          ++i;
-        } else if (text.substr(i).starts_with(three)) {
-          i += 3;
-          // Up to two quotes right before the closing three belong to the content.
-          for (int extra = 0; extra < 2 && i < text.size() && text[i] == c; ++extra) ++i;
-          break;
-        }
-      }
-      continue;
-    }
-    for (++i;; ++i) {
-      if (i >= text.size()) return open;
-      if (text[i] == '\n') break;
-      if (basic && text[i] == '\\') {
-        ++i;
-      } else if (text[i] == c) {
-        ++i;
-        break;
-      }
-    }
+    const StringSpan s = skip_string(text, i);
+    if (!s.closed && s.end == text.size()) return i;
+    i = s.end;
   }
   return std::nullopt;
+}
+
+std::optional<TooDeep> too_deep(std::string_view text, size_t limit) {
+  return DepthScan(text, limit).run();
 }
 
 std::string format_plain(double v) {

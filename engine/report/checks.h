@@ -34,6 +34,19 @@ std::pair<int, int> line_column(std::string_view text, size_t offset);
 /// toml++ reports such a string at the end of the file, far from where it was opened.
 std::optional<size_t> string_open_at_end(std::string_view text);
 
+/// Where a TOML file nests deeper than a limit: the byte offset of the key part, bracket or
+/// value that first lies beyond it, and its depth.
+struct TooDeep {
+  size_t offset = 0;
+  size_t depth = 0;
+};
+
+/// The first place where `text` nests deeper than `limit` levels, counting each part of a
+/// table header or dotted key, each array of tables, each array and each inline table (a value
+/// of `[a.b]` key `c.d` lies at depth 4). Read before toml++ parses, whose recursion over a
+/// deeper tree can overflow the stack; linear in the size of `text`.
+std::optional<TooDeep> too_deep(std::string_view text, size_t limit);
+
 /// Shortest round-trip decimal form of `v` with a '.' decimal point ("80", "70.2"), for messages.
 std::string format_plain(double v);
 

@@ -118,6 +118,16 @@ std::optional<toml::table> parse_toml(Context& ctx, std::string_view text, size_
                      : "save the file as UTF-8; this byte looks like Windows-1252/Latin-1 text"});
     return std::nullopt;
   }
+  if (const auto deep = too_deep(text, kMaxNesting)) {
+    const auto [line, column] = line_column(text, deep->offset);
+    ctx.error({ctx.path(), line, column},
+              "nesting " + std::to_string(deep->depth) + " levels deep, more than the limit of " +
+                  std::to_string(kMaxNesting),
+              {"each part of a table header or dotted key, each array of tables, array and "
+               "inline table is a level; the deepest table a description needs, "
+               "[[program.kegiatan.sub.indicator.stated]], is 6 levels deep"});
+    return std::nullopt;
+  }
   try {
     return toml::parse(text, ctx.path());
   } catch (const toml::parse_error& e) {

@@ -51,6 +51,10 @@ std::optional<toml::table> parse_toml(Context& ctx, std::string_view text, size_
 /// "a string", "an integer", "a number", "a table", … for messages.
 std::string type_name(const toml::node& n);
 
+/// Deepest accepted nesting of tables, dotted keys, arrays and inline tables (see too_deep()):
+/// far beyond any description, far below what overflows toml++'s recursion on a thread's stack.
+inline constexpr size_t kMaxNesting = 128;
+
 /// Longest accepted single-line text (names, captions, formulas), in bytes.
 inline constexpr size_t kMaxText = 4000;
 /// Longest accepted id, in bytes.

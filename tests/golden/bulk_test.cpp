@@ -125,6 +125,35 @@ TEST_F(Bulk, BrokenDescriptionFailsAloneAndTheSummarySaysSo) {
   EXPECT_EQ(run("qpdf --check " + quoted(dir_ / "all.pdf")).code, 0);
 }
 
+TEST_F(Bulk, DescriptionNestedTooDeepFailsAloneInEveryCommand) {
+  // toml++ recurses over the tree it builds: 40,000 dotted parts or nested arrays of tables
+  // used to overflow the stack (exit 139) in render, check, recap and the whole bulk run.
+  const auto files = generate(2);
+  std::string dotted = "x", tables;
+  for (int i = 0; i < 40000; ++i) dotted += ".x";
+  for (std::string header = "a"; header.size() < 4000; header += ".a")
+    tables += "[[" + header + "]]\n";
+  write_file(dir_.path() / "in" / "8-dotted.toml", slurp(files[0]) + dotted + " = 1\n");
+  write_file(dir_.path() / "in" / "9-tables.toml", tables);
+  const std::string located = "toml:\\d+:\\d+: error: nesting 129 levels deep";
+  for (const std::string name : {"8-dotted.toml", "9-tables.toml"}) {
+    const std::string path = quoted(dir_.path() / "in" / name);
+    for (const std::string command : {"check ", "recap --json ", "compute --json "}) {
+      const auto r = run(kBin + " " + command + path);
+      EXPECT_EQ(r.code, 1) << command << name << r.out;
+      EXPECT_TRUE(std::regex_search(r.out, std::regex(located))) << command << name << r.out;
+    }
+  }
+  const auto r = run(kBin + " render " + quoted(dir_ / "in") + " --out-dir " +
+                     quoted(dir_ / "out") + " --jobs 2");
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_NE(r.out.find("summary: 2 rendered, 2 failed"), std::string::npos) << r.out;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("failed: [^\\n]*8-dotted\\." + located)))
+      << r.out;
+  for (const auto& f : files)
+    EXPECT_TRUE(fs::exists(dir_.path() / "out" / (fs::path(f).stem().string() + ".pdf"))) << f;
+}
+
 TEST_F(Bulk, CombinedFileStartsEveryReportOnAnOddPageWithItsOwnOutline) {
   const auto files = generate(6);
   const std::string all = dir_ / "all.pdf";

@@ -86,6 +86,37 @@ TEST(Checks, StringOpenAtEnd) {
   EXPECT_FALSE(string_open_at_end("a = \"C:\\\\\"\n"));            // an escaped backslash
 }
 
+TEST(Checks, TooDeep) {
+  // Depths: [a.b] is 2, [[a.b]] 3 (its element), a dotted key adds its parts, arrays and inline
+  // tables one each.
+  EXPECT_FALSE(too_deep("[a.b]\nc.d = [1, {e = [2]}]\n", 7));
+  const auto header = too_deep("x = 1\n[a.b.c]\n", 2);
+  ASSERT_TRUE(header);
+  EXPECT_EQ(header->offset, 11u);  // the part `c`
+  EXPECT_EQ(header->depth, 3u);
+  EXPECT_EQ(too_deep("[[a.b]]\n", 2)->depth, 3u);
+  EXPECT_FALSE(too_deep("[[a.b]]\n", 3));
+  EXPECT_EQ(too_deep("[a]\nb.c = 1\n", 2)->offset, 6u);  // `c`
+  EXPECT_EQ(too_deep("a = [[[1]]]\n", 3)->offset, 7u);  // `1`, in the third array
+  EXPECT_EQ(too_deep("a = {b = {c.d = 1}}\n", 3)->offset, 12u);  // `d`
+  EXPECT_EQ(too_deep("a = [\n  # c\n  [ [ \n 1]], 2]\n", 3)->depth, 4u);
+  // Quoted keys hold dots and brackets; strings, comments and dates hide nothing.
+  EXPECT_FALSE(too_deep("\"a.b.c\".'d.e' = 1\n", 2));
+  EXPECT_FALSE(too_deep("a = \"[[[[\" # [[[[\nb = '''\n[[[[\n'''\n", 1));
+  EXPECT_FALSE(too_deep("d = 1979-05-27 07:32:00 # t\ne = [1979-05-27 07:32:00, 2]\n", 2));
+  EXPECT_EQ(too_deep("d = 1979-05-27 07:32:00\nx.y.z = 1\n", 2)->depth, 3u);
+  EXPECT_EQ(too_deep("a . b\t. c = 1\r\n", 2)->depth, 3u);
+  // Not TOML: the scan stops, toml++ reports the syntax error there.
+  EXPECT_FALSE(too_deep("a = \n[[[[[[x]]]]]]\n", 2));
+  // Linear in the size: a 40,000-part key is found at its 129th part.
+  std::string key = "x";
+  for (int i = 0; i < 40000; ++i) key += ".x";
+  const auto deep = too_deep(key + " = 1\n", 128);
+  ASSERT_TRUE(deep);
+  EXPECT_EQ(deep->offset, 256u);
+  EXPECT_EQ(deep->depth, 129u);
+}
+
 TEST(Checks, Nip) {
   EXPECT_EQ(normalise_nip("19680411 199303 1 009"), "196804111993031009");
   EXPECT_FALSE(check_nip("197910242005011007"));
