@@ -15,8 +15,9 @@ int run_compute(const Args& args) {
   auto rep = report::load_description(args.operands()[0], {}, sink);
   sink.print(stderr);
   if (!rep) return input_error;
-  const std::string j = compute::to_json(compute::compute(*rep));
-  std::fwrite(j.data(), 1, j.size(), stdout);
+  compute::write_json(compute::compute(*rep), [](std::string_view piece) {
+    std::fwrite(piece.data(), 1, piece.size(), stdout);
+  });
   return ok;
 }
 

@@ -1,5 +1,6 @@
-// Exact rationals. Sizes stay small in practice (a few thousand bits at most), so schoolbook
-// multiplication and Knuth's long division are fast enough and easy to verify.
+// Exact rationals. Schoolbook multiplication, Knuth's long division and Lehmer's gcd: the
+// operators reduce with gcds of their operands' parts (Henrici, cross-cancelling), so an
+// operation between a long and a short value costs time linear in the long one.
 #include "compute/exact.h"
 
 #include <algorithm>
@@ -159,14 +160,76 @@ void BigUint::divmod(const BigUint& n, const BigUint& d, BigUint& q, BigUint& r)
   r.trim();
 }
 
-BigUint BigUint::gcd(BigUint a, BigUint b) {
-  while (!b.is_zero()) {
-    BigUint q, r;
-    divmod(a, b, q, r);
-    a = std::move(b);
-    b = std::move(r);
+size_t BigUint::bit_length() const {
+  return limbs_.empty() ? 0 : limbs_.size() * 32 - static_cast<size_t>(std::countl_zero(limbs_.back()));
+}
+
+uint64_t BigUint::bits_from(size_t shift) const {
+  const size_t limb = shift / 32;
+  unsigned __int128 acc = 0;  // three limbs hold 64 bits at any bit offset
+  for (size_t k = 0; k < 3 && limb + k < limbs_.size(); ++k)
+    acc |= static_cast<unsigned __int128>(limbs_[limb + k]) << (32 * k);
+  return static_cast<uint64_t>(acc >> (shift % 32));
+}
+
+BigUint BigUint::combine(int64_t a, const BigUint& u, int64_t b, const BigUint& v) {
+  BigUint r;
+  const size_t n = std::max(u.limbs_.size(), v.limbs_.size());
+  r.limbs_.resize(n);
+  __int128 acc = 0;  // |a·limb + b·limb + carry| < 2^97
+  for (size_t i = 0; i < n; ++i) {
+    if (i < u.limbs_.size()) acc += static_cast<__int128>(a) * u.limbs_[i];
+    if (i < v.limbs_.size()) acc += static_cast<__int128>(b) * v.limbs_[i];
+    r.limbs_[i] = static_cast<uint32_t>(acc);  // the low 32 bits, two's complement
+    acc >>= 32;                                // floor: the borrow of a negative sum
   }
-  return a;
+  if (acc != 0) internal_error("Lehmer cofactors gave a negative or longer result");
+  r.trim();
+  return r;
+}
+
+BigUint BigUint::gcd(BigUint u, BigUint v) {
+  if (u.compare(v) < 0) std::swap(u, v);
+  while (v.limbs_.size() > 2) {  // v >= 2^64, so u has more than 64 bits
+    // Euclid on the leading 62 bits of u and the same bits of v, keeping only the quotients
+    // the full numbers share (Knuth's test), then one combination step on the full numbers.
+    const size_t shift = u.bit_length() - 62;
+    auto uh = static_cast<int64_t>(u.bits_from(shift)), vh = static_cast<int64_t>(v.bits_from(shift));
+    int64_t a = 1, b = 0, c = 0, d = 1;
+    while (vh + c > 0 && vh + d > 0) {
+      const __int128 q = (static_cast<__int128>(uh) + a) / (vh + c);
+      if (q != (static_cast<__int128>(uh) + b) / (vh + d)) break;
+      int64_t t = static_cast<int64_t>(a - q * c);
+      a = c;
+      c = t;
+      t = static_cast<int64_t>(b - q * d);
+      b = d;
+      d = t;
+      t = static_cast<int64_t>(uh - q * vh);
+      uh = vh;
+      vh = t;
+    }
+    if (b == 0) {  // no quotient known from the leading bits: one long division step
+      BigUint q, r;
+      divmod(u, v, q, r);
+      u = std::move(v);
+      v = std::move(r);
+    } else {
+      BigUint t = combine(a, u, b, v), w = combine(c, u, d, v);
+      u = std::move(t);
+      v = std::move(w);
+    }
+    if (u.compare(v) < 0) std::swap(u, v);
+  }
+  if (v.is_zero()) return u;
+  BigUint q, r;
+  divmod(u, v, q, r);
+  uint64_t x = v.bits_from(0), y = r.bits_from(0);
+  while (y != 0) {
+    x %= y;
+    std::swap(x, y);
+  }
+  return BigUint(x);
 }
 
 BigUint BigUint::pow10(int e) {
@@ -180,17 +243,20 @@ BigUint BigUint::pow10(int e) {
 std::string BigUint::to_string() const {
   if (is_zero()) return "0";
   std::string out;
-  BigUint cur = *this;
-  const BigUint billion(1000000000u);
-  while (!cur.is_zero()) {
-    BigUint q, r;
-    divmod(cur, billion, q, r);
-    uint32_t chunk = r.is_zero() ? 0 : r.limbs_[0];
-    for (int k = 0; k < 9; ++k) {
-      out.push_back(static_cast<char>('0' + chunk % 10));
-      chunk /= 10;
+  std::vector<uint32_t> cur = limbs_;
+  while (!cur.empty()) {
+    // In-place short division by 10^9, a constant the compiler divides by with a multiply.
+    uint64_t rem = 0;
+    for (size_t i = cur.size(); i-- > 0;) {
+      const uint64_t v = (rem << 32) | cur[i];
+      cur[i] = static_cast<uint32_t>(v / 1000000000u);
+      rem = v % 1000000000u;
     }
-    cur = std::move(q);
+    while (!cur.empty() && cur.back() == 0) cur.pop_back();
+    for (int k = 0; k < 9; ++k) {
+      out.push_back(static_cast<char>('0' + rem % 10));
+      rem /= 10;
+    }
   }
   while (out.size() > 1 && out.back() == '0') out.pop_back();
   std::reverse(out.begin(), out.end());
@@ -214,6 +280,23 @@ Exact::Exact(bool negative, BigUint num, BigUint den) {
   BigUint::divmod(den, g, den_, r);
   negative_ = negative;
 }
+
+Exact::Exact(bool negative, BigUint num, BigUint den, Reduced)
+    : negative_(negative && !num.is_zero()), num_(std::move(num)), den_(std::move(den)) {
+  if (num_.is_zero()) den_ = BigUint(1u);
+}
+
+namespace {
+
+/// n / d for a d that divides n.
+BigUint quotient(const BigUint& n, const BigUint& d) {
+  if (d == BigUint(1u)) return n;
+  BigUint q, r;
+  BigUint::divmod(n, d, q, r);
+  return q;
+}
+
+}  // namespace
 
 Exact Exact::integer(int64_t v) {
   unsigned __int128 mag = v < 0 ? -static_cast<__int128>(v) : static_cast<__int128>(v);
@@ -263,24 +346,43 @@ int Exact::compare(const Exact& o) const {
   return negative_ ? -mag : mag;
 }
 
-Exact Exact::operator-() const { return Exact(!negative_, num_, den_); }
+Exact Exact::operator-() const { return Exact(!negative_, num_, den_, Reduced{}); }
 
 Exact Exact::operator+(const Exact& o) const {
-  BigUint a = num_ * o.den_, b = o.num_ * den_, den = den_ * o.den_;
-  if (negative_ == o.negative_) return Exact(negative_, a + b, den);
-  if (a.compare(b) >= 0) return Exact(negative_, a - b, den);
-  return Exact(o.negative_, b - a, den);
+  // Henrici: with g = gcd(b, d), a/b + c/d = (a·(d/g) + c·(b/g)) / ((b/g)·d), and only g can
+  // share a factor with that numerator. Adding a short value to a long one costs time linear
+  // in the long one, so a mean of n figures costs O(n²), not the O(n³) of reducing by the gcd
+  // of the whole product.
+  const BigUint g = BigUint::gcd(den_, o.den_);
+  const BigUint b = quotient(den_, g), d = quotient(o.den_, g);
+  const BigUint x = num_ * d, y = o.num_ * b;
+  bool negative = negative_;
+  BigUint t;
+  if (negative_ == o.negative_) {
+    t = x + y;
+  } else if (x.compare(y) >= 0) {
+    t = x - y;
+  } else {
+    t = y - x;
+    negative = o.negative_;
+  }
+  const BigUint g2 = BigUint::gcd(t, g);
+  return Exact(negative, quotient(t, g2), b * quotient(o.den_, g2), Reduced{});
 }
 
 Exact Exact::operator-(const Exact& o) const { return *this + (-o); }
 
 Exact Exact::operator*(const Exact& o) const {
-  return Exact(negative_ != o.negative_, num_ * o.num_, den_ * o.den_);
+  // Both inputs reduced: cancelling across, (a/g1)(c/g2) / ((b/g2)(d/g1)) with g1 = gcd(a, d)
+  // and g2 = gcd(c, b) is reduced.
+  const BigUint g1 = BigUint::gcd(num_, o.den_), g2 = BigUint::gcd(o.num_, den_);
+  return Exact(negative_ != o.negative_, quotient(num_, g1) * quotient(o.num_, g2),
+               quotient(den_, g2) * quotient(o.den_, g1), Reduced{});
 }
 
 Exact Exact::operator/(const Exact& o) const {
   if (o.is_zero()) internal_error("Exact division by zero");
-  return Exact(negative_ != o.negative_, num_ * o.den_, den_ * o.num_);
+  return *this * Exact(o.negative_, o.den_, o.num_, Reduced{});
 }
 
 BigUint Exact::scaled_magnitude(int decimals) const {
@@ -310,21 +412,22 @@ double Exact::to_double() const {
 
 std::string Exact::to_string() const {
   // Find k with den | 10^k; only possible when den = 2^a 5^b, then k = max(a, b).
+  // Factors are taken out 2^31 and 5^13 at a time (one short division each): inputs such
+  // as 1.5e-300 put hundreds of them into a denominator.
   BigUint rest = den_, q, r;
   int twos = 0, fives = 0;
-  const BigUint two(2u), five(5u);
-  for (;;) {
-    BigUint::divmod(rest, two, q, r);
-    if (!r.is_zero()) break;
-    rest = q;
-    ++twos;
-  }
-  for (;;) {
-    BigUint::divmod(rest, five, q, r);
-    if (!r.is_zero()) break;
-    rest = q;
-    ++fives;
-  }
+  auto strip = [&](uint32_t prime, uint32_t chunk, int chunk_power, int& count) {
+    for (const auto& [divisor, power] : {std::pair(chunk, chunk_power), std::pair(prime, 1)}) {
+      for (;;) {
+        BigUint::divmod(rest, BigUint(divisor), q, r);
+        if (!r.is_zero()) break;
+        rest = std::move(q);
+        count += power;
+      }
+    }
+  };
+  strip(2u, 0x80000000u, 31, twos);
+  strip(5u, 1220703125u, 13, fives);
   std::string sign = negative_ ? "-" : "";
   if (!(rest == BigUint(1u))) return sign + num_.to_string() + "/" + den_.to_string();
   int k = std::max(twos, fives);

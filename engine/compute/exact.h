@@ -1,6 +1,13 @@
 // Exact arithmetic for derived figures: arbitrary-precision rationals, so that a figure is
 // rounded once, at print time, and binary noise in the inputs never flips a printed digit.
 // Inputs enter through their shortest round-trip decimal string (70.2 is exactly 702/10).
+//
+// Why exact and not a bounded approximation: a mean of n figures can be exactly a rounding
+// tie (x.xx5) while its terms have huge, coprime denominators that cancel only in the sum
+// (capaian r/t and (t - r)/t of two IKU with one 17-digit target add up to exactly 100). An
+// approximation with error e cannot tell that tie from a value e below it, so no fixed
+// precision rounds every such mean correctly; the exact sum can, and its cost is kept bounded
+// instead: an operation between a large and a small value costs time linear in the large one.
 #pragma once
 
 #include <cstdint>
@@ -26,6 +33,8 @@ class BigUint {
   BigUint operator*(const BigUint& o) const;
   /// Quotient and remainder; precondition: d is not zero.
   static void divmod(const BigUint& n, const BigUint& d, BigUint& q, BigUint& r);
+  /// Lehmer's algorithm (TAOCP 4.5.2 L): quadratic in the operands' length with a small constant,
+  /// and linear when one operand is short (its first step is one long division).
   static BigUint gcd(BigUint a, BigUint b);
   static BigUint pow10(int e);
   /// Decimal digits, "0" for zero.
@@ -36,6 +45,11 @@ class BigUint {
  private:
   std::vector<uint32_t> limbs_;
   void trim();
+  size_t bit_length() const;
+  /// The 64 bits of *this >> shift that start at bit `shift`.
+  uint64_t bits_from(size_t shift) const;
+  /// a·u + b·v for cofactors of opposite signs whose result is known to be >= 0.
+  static BigUint combine(int64_t a, const BigUint& u, int64_t b, const BigUint& v);
 };
 
 /// An exact rational number, always reduced, denominator > 0.
@@ -83,6 +97,9 @@ class Exact {
   bool negative_ = false;
   BigUint num_, den_;
   Exact(bool negative, BigUint num, BigUint den);  // reduces
+  struct Reduced {};
+  /// Takes num/den as already reduced (the operators reduce with small gcds of their own).
+  Exact(bool negative, BigUint num, BigUint den, Reduced);
   /// |value| × 10^decimals rounded half up: the digits of round().
   BigUint scaled_magnitude(int decimals) const;
 };

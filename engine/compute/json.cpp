@@ -42,10 +42,17 @@ const char* attainment_name(Attainment a) {
   return "unknown";
 }
 
-/// Appends members in the order written; commas are handled by the writer.
+/// Appends members in the order written; commas are handled by the writer. Written text goes
+/// to `sink_` in pieces of about 64 KiB, so the whole document is never held at once.
 class Writer {
  public:
   std::string out;
+
+  explicit Writer(const std::function<void(std::string_view)>& sink) : sink_(sink) {}
+  void flush() {
+    sink_(out);
+    out.clear();
+  }
 
   void open(char c) {
     comma();
@@ -99,6 +106,7 @@ class Writer {
     key("text");
     str(v.text);
     close('}');
+    if (out.size() >= 64 * 1024) flush();
   }
   void member(const std::string& k, const Value& v) {
     key(k);
@@ -134,6 +142,7 @@ class Writer {
   }
 
  private:
+  const std::function<void(std::string_view)>& sink_;
   bool first_ = true;
   void comma() {
     if (!first_) out += ',';
@@ -332,7 +341,13 @@ std::string json_quote(const std::string& s) {
 }
 
 std::string to_json(const ComputedTables& t) {
-  Writer w;
+  std::string out;
+  write_json(t, [&](std::string_view piece) { out += piece; });
+  return out;
+}
+
+void write_json(const ComputedTables& t, const std::function<void(std::string_view)>& sink) {
+  Writer w(sink);
   w.open('{');
   iku(w, t);
   sasaran(w, t);
@@ -349,7 +364,7 @@ std::string to_json(const ComputedTables& t) {
   });
   w.close('}');
   w.out += '\n';
-  return w.out;
+  w.flush();
 }
 
 }  // namespace lkjip::compute

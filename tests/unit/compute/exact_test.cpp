@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "base/diagnostic.h"
+#include "compute/formulas.h"
 
 namespace lkjip::compute {
 namespace {
@@ -118,6 +121,122 @@ TEST(BigUint, LongDivisionOnEdgeLimbs) {
               }
         }
   EXPECT_EQ(checked, 6 * 6 * 6 * 5 * 216);
+}
+
+/// Euclid by long division: slow and obviously right, the reference for Lehmer's gcd.
+BigUint euclid(BigUint a, BigUint b) {
+  while (!b.is_zero()) {
+    BigUint q, r;
+    BigUint::divmod(a, b, q, r);
+    a = std::move(b);
+    b = std::move(r);
+  }
+  return a;
+}
+
+BigUint random_big(std::mt19937_64& rng, int limbs) {
+  BigUint v;
+  const BigUint base(static_cast<unsigned __int128>(1) << 32);
+  for (int i = 0; i < limbs; ++i) v = v * base + BigUint(static_cast<uint32_t>(rng()));
+  return v;
+}
+
+TEST(BigUint, LehmerGcdAgreesWithEuclid) {
+  std::mt19937_64 rng(13);
+  for (int trial = 0; trial < 300; ++trial) {
+    // A shared factor, then cofactors of every length mix: long/long, long/short, equal.
+    const BigUint g = random_big(rng, 1 + trial % 5);
+    const BigUint a = g * random_big(rng, 1 + trial % 23), b = g * random_big(rng, 1 + trial % 7);
+    const BigUint expected = euclid(a, b);
+    ASSERT_EQ(BigUint::gcd(a, b), expected) << a.to_string() << " " << b.to_string();
+    ASSERT_EQ(BigUint::gcd(b, a), expected);
+  }
+  const BigUint big = random_big(rng, 40);
+  EXPECT_EQ(BigUint::gcd(big, big), big);
+  EXPECT_EQ(BigUint::gcd(big, BigUint()), big);
+  EXPECT_EQ(BigUint::gcd(BigUint(), big), big);
+  // Consecutive Fibonacci numbers: Euclid's worst case, every quotient 1.
+  BigUint f0(0u), f1(1u);
+  for (int i = 0; i < 2000; ++i) {
+    BigUint f2 = f0 + f1;
+    f0 = std::move(f1);
+    f1 = std::move(f2);
+  }
+  EXPECT_EQ(BigUint::gcd(f1, f0), BigUint(1u));
+  EXPECT_EQ(BigUint::gcd(f1 * BigUint(6u), f0 * BigUint(4u)),
+            euclid(f1 * BigUint(6u), f0 * BigUint(4u)));
+}
+
+/// True unless `x` prints as "num/den" with a common factor.
+bool reduced(const Exact& x) {
+  const std::string s = x.to_string();
+  const size_t slash = s.find('/');
+  if (slash == std::string::npos) return true;
+  auto parse = [](std::string_view digits) {
+    BigUint v;
+    for (char c : digits)
+      if (c != '-') v = v * BigUint(10u) + BigUint(static_cast<unsigned>(c - '0'));
+    return v;
+  };
+  return euclid(parse(std::string_view(s).substr(0, slash)),
+                parse(std::string_view(s).substr(slash + 1))) == BigUint(1u);
+}
+
+TEST(Exact, OperatorsKeepValuesReduced) {
+  // The shortcut reductions of +, * and / (gcds of parts only) leave no common factor.
+  std::mt19937_64 rng(5);
+  for (int trial = 0; trial < 500; ++trial) {
+    auto pick = [&] {
+      return Exact::decimal(static_cast<int64_t>(rng() % 2000000) - 1000000,
+                            static_cast<int>(rng() % 7)) /
+             Exact::integer(static_cast<int64_t>(rng() % 360) + 1);
+    };
+    const Exact a = pick(), b = pick();
+    const Exact sum = a + b, product = a * b;
+    ASSERT_EQ(sum - b, a);
+    ASSERT_EQ(product.to_string(), (b * a).to_string());
+    if (!b.is_zero()) {
+      ASSERT_EQ(product / b, a);
+    }
+    ASSERT_TRUE(reduced(sum)) << sum.to_string();
+    ASSERT_TRUE(reduced(sum - a - a)) << (sum - a - a).to_string();
+    ASSERT_TRUE(reduced(product)) << product.to_string();
+    if (!b.is_zero()) {
+      ASSERT_TRUE(reduced(a / b)) << (a / b).to_string();
+    }
+  }
+  EXPECT_EQ((Exact::integer(1) / Exact::integer(6) + Exact::integer(1) / Exact::integer(3))
+                .to_string(),
+            "0.5");
+  EXPECT_EQ((Exact::integer(4) / Exact::integer(9) * (Exact::integer(3) / Exact::integer(8)))
+                .to_string(),
+            "1/6");
+}
+
+/// A mean that is exactly a rounding tie although its terms have 17-digit coprime
+/// denominators: pairs of capaian 100·r/t and 100·(t − r)/t add up to 100, and `last` makes the
+/// mean of 101 figures exactly 50.005 (tie, rounds to 50.01) or a hair below or above it.
+Exact tie_mean(const Exact& last) {
+  std::vector<Exact> values;
+  const Exact hundred = Exact::integer(100);
+  for (int64_t i = 0; i < 50; ++i) {
+    const Exact t = Exact::integer(10000000000000061 + 2 * i * 1000003);
+    const Exact r = Exact::integer(3000000000000000 + i * 7919);
+    values.push_back(r / t * hundred);
+    values.push_back((t - r) / t * hundred);
+  }
+  values.push_back(last);
+  return *mean(values);
+}
+
+TEST(Exact, TiesOfLongDenominatorsRoundExactly) {
+  const Exact c = Exact::decimal(50505, 3);  // 50.505: (50 · 100 + 50.505) / 101 = 50.005
+  EXPECT_EQ(tie_mean(c), Exact::decimal(50005, 3));
+  EXPECT_EQ(tie_mean(c).round(2).digits, "5001");
+  const Exact hair = Exact::integer(1) / Exact::integer(10000000000000061);
+  EXPECT_EQ(tie_mean(c - hair).round(2).digits, "5000");
+  EXPECT_EQ(tie_mean(c + hair).round(2).digits, "5001");
+  EXPECT_EQ(tie_mean(c - hair).rounded(3), Exact::decimal(50005, 3));
 }
 
 TEST(Exact, ToDoubleIsNearest) {
