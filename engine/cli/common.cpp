@@ -10,14 +10,18 @@ namespace fs = std::filesystem;
 
 namespace lkjip::cli {
 
+/// LKJIP_DATA_DIR when set; else share/lkjip of the prefix the running binary is installed in
+/// (found through /proc/self/exe, so a relocated install still finds its data); else, for the
+/// binary in its build folder, the source tree. An installed binary never looks at the source
+/// tree it was built from, nor at the current folder.
 std::string data_dir() {
   if (const char* env = std::getenv("LKJIP_DATA_DIR"); env && *env) return env;
   std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  for (const fs::path& candidate : {fs::path(LKJIP_DATA_DIR), exe.parent_path().parent_path(),
-                                    exe.parent_path(), fs::current_path(ec)})
-    if (fs::exists(candidate / "layouts" / "lkjip.toml", ec)) return candidate.string();
-  return LKJIP_DATA_DIR;
+  const fs::path bin = fs::read_symlink("/proc/self/exe", ec).parent_path();
+  const fs::path installed = (bin / LKJIP_DATA_FROM_BIN).lexically_normal();
+  if (fs::is_directory(installed / "layouts", ec)) return installed.string();
+  if (fs::equivalent(bin, LKJIP_BUILD_TREE, ec)) return LKJIP_SOURCE_TREE;
+  return installed.string();  // missing: the layout error names this folder
 }
 
 std::vector<std::string> expand_inputs(const std::vector<std::string>& raw) {

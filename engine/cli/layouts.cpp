@@ -17,7 +17,10 @@ int run_layouts(const Args& args) {
   for (const auto& e : fs::directory_iterator(dir, ec))
     if (e.path().extension() == ".toml") names.push_back(e.path().stem().string());
   if (ec) {
-    std::fprintf(stderr, "lkjip: error: cannot read %s: %s\n", dir.c_str(), ec.message().c_str());
+    std::fprintf(stderr,
+                 "lkjip: error: cannot read %s: %s\n  hint: set LKJIP_DATA_DIR to the folder "
+                 "holding layouts/ and fonts/\n",
+                 dir.c_str(), ec.message().c_str());
     return io_error;
   }
   std::sort(names.begin(), names.end());

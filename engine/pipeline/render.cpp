@@ -22,15 +22,17 @@ namespace lkjip::pipeline {
 
 std::optional<report::LayoutStyle> Resources::layout(const std::string& name,
                                                       DiagnosticSink& sink,
-                                                      const SourceLoc& asked_at) {
+                                                      const SourceLoc& asked_at,
+                                                      const std::string& beside_dir) {
+  const std::string file = report::layout_file(name, data_dir_, beside_dir);
   {
     std::lock_guard lock(mutex_);
-    if (auto it = layouts_.find(name); it != layouts_.end()) return it->second;
+    if (auto it = layouts_.find(file); it != layouts_.end()) return it->second;
   }
-  auto style = report::load_layout(name, data_dir_, sink, asked_at);
+  auto style = report::load_layout(name, data_dir_, sink, asked_at, beside_dir);
   if (style) {
     std::lock_guard lock(mutex_);
-    layouts_.emplace(name, *style);
+    layouts_.emplace(file, *style);
   }
   return style;
 }
@@ -107,8 +109,9 @@ std::optional<Rendered> render_report(const std::optional<report::Report>& rep,
                                       DiagnosticSink& sink) {
   if (!rep) return std::nullopt;
 
-  auto style = options.layout.empty() ? resources.layout(rep->layout, sink, rep->layout_loc)
-                                       : resources.layout(options.layout, sink);
+  auto style = options.layout.empty()
+                   ? resources.layout(rep->layout, sink, rep->layout_loc, rep->base_dir)
+                   : resources.layout(options.layout, sink, {}, rep->base_dir);
   if (!style) return std::nullopt;
   if (options.sign_anchor) style->signature_anchor = *options.sign_anchor;
   if (rep->paper == "F4") {

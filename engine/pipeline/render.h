@@ -25,9 +25,11 @@ class Resources {
  public:
   explicit Resources(std::string data_dir) : data_dir_(std::move(data_dir)) {}
   const std::string& data_dir() const { return data_dir_; }
-  /// `asked_at`: where the name was written, for the unknown-layout error (report::load_layout).
+  /// `asked_at`: where the name was written, for the unknown-layout error; `beside_dir`: the
+  /// description's folder, whose layouts/ comes first (report::layout_file). Cached by file.
   std::optional<report::LayoutStyle> layout(const std::string& name, DiagnosticSink& sink,
-                                            const SourceLoc& asked_at = {});
+                                            const SourceLoc& asked_at = {},
+                                            const std::string& beside_dir = {});
   /// Fonts of every family the layout names.
   std::shared_ptr<const text::FontSet> fonts(const report::LayoutStyle& style,
                                              DiagnosticSink& sink);

@@ -388,10 +388,22 @@ bool is_anchor_character(std::string_view s) {
   return !(lead == 0xC2 && static_cast<unsigned char>(s[1]) <= 0xA0);
 }
 
+std::string layout_file(const std::string& name, const std::string& data_dir,
+                        const std::string& beside_dir) {
+  if (!is_plain_name(name)) return name;
+  if (!beside_dir.empty()) {
+    const fs::path beside = fs::path(beside_dir) / "layouts" / (name + ".toml");
+    std::error_code ec;
+    if (fs::is_regular_file(beside, ec)) return beside.string();
+  }
+  return (fs::path(data_dir) / "layouts" / (name + ".toml")).string();
+}
+
 std::optional<LayoutStyle> load_layout(const std::string& name, const std::string& data_dir,
-                                       DiagnosticSink& sink, const SourceLoc& asked_at) {
+                                       DiagnosticSink& sink, const SourceLoc& asked_at,
+                                       const std::string& beside_dir) {
   fs::path layouts = fs::path(data_dir) / "layouts";
-  std::string path = is_plain_name(name) ? (layouts / (name + ".toml")).string() : name;
+  const std::string path = layout_file(name, data_dir, beside_dir);
   std::string error;
   auto text = read_file(path, error);
   if (!text) {
@@ -405,7 +417,11 @@ std::optional<LayoutStyle> load_layout(const std::string& name, const std::strin
       hints.push_back("did you mean \"" + near + "\"?");
     std::string list;
     for (const auto& a : available) list += (list.empty() ? "" : ", ") + a;
-    hints.push_back("layouts in " + layouts.string() + ": " + (list.empty() ? "none" : list));
+    if (!fs::is_directory(layouts, ec))
+      hints.push_back("there is no folder " + layouts.string() +
+                      ": set LKJIP_DATA_DIR to the folder holding layouts/ and fonts/");
+    else
+      hints.push_back("layouts in " + layouts.string() + ": " + (list.empty() ? "none" : list));
     sink.error(asked_at, "unknown layout \"" + name + "\" (" + path + ": " + error + ")", hints);
     return std::nullopt;
   }

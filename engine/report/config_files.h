@@ -12,12 +12,19 @@
 
 namespace lkjip::report {
 
-/// Loads `name` (a layout name looked up as <data_dir>/layouts/<name>.toml, or a path to a
-/// .toml file). Unknown layout, unknown keys, wrong types: located errors, empty result.
-/// `asked_at` is where the name was written (a description's `layout` key), the location of
-/// the unknown-layout error; unknown for a name from the command line.
+/// The file a layout `name` means: for a plain name (no '/', no .toml), `<beside_dir>/layouts/
+/// <name>.toml` when that file exists (a layout kept beside the description; `beside_dir` empty:
+/// none), else `<data_dir>/layouts/<name>.toml`; any other name is a path to a .toml file.
+std::string layout_file(const std::string& name, const std::string& data_dir,
+                        const std::string& beside_dir);
+
+/// Loads the layout `name` (see layout_file). Unknown layout, unknown keys, wrong types:
+/// located errors, empty result. `asked_at` is where the name was written (a description's
+/// `layout` key), the location of the unknown-layout error; unknown for a name from the
+/// command line.
 std::optional<LayoutStyle> load_layout(const std::string& name, const std::string& data_dir,
-                                       DiagnosticSink& sink, const SourceLoc& asked_at = {});
+                                       DiagnosticSink& sink, const SourceLoc& asked_at = {},
+                                       const std::string& beside_dir = {});
 
 /// True when `s` is empty (no anchor) or exactly one visible character (one UTF-8 code point,
 /// no space or control character): the rule for the BSrE signature anchor (`[signature]
