@@ -1,17 +1,13 @@
-// Page content streams: frame items to PDF operators, glyph runs to TJ arrays, images to
-// XObjects.
-#include "pdf/writer.h"
+#include "pdf/content_stream.h"
 
 #include <algorithm>
 #include <cmath>
-#include <iterator>
 
 #include "pdf/pdf_format.h"
-#include "pdf/pdf_objects.h"
 
-namespace lkjip::pdf::detail {
+namespace lkjip::pdf {
 
-using namespace PoDoFo;
+namespace {
 
 void append_color(std::string& out, const Color& c, const char* op) {
   for (double v : {c.r, c.g, c.b}) {
@@ -40,56 +36,11 @@ char* write_code(char* p, unsigned v) {
   return p;
 }
 
-void end_text(PageState& ps) {
-  if (!ps.text.in_text) return;
-  ps.content += "ET\n";
-  ps.text.in_text = false;
-}
+}  // namespace
 
 std::string page_where(size_t index) { return "page " + std::to_string(index + 1) + ": "; }
 
-std::string image_problem(const frame::ImageData& img) {
-  const auto& b = img.bytes;
-  if (img.kind == frame::ImageData::Kind::png) {
-    static constexpr unsigned char sig[] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
-    if (b.size() < 33 || !std::equal(std::begin(sig), std::end(sig), b.begin()))
-      return "not a PNG file (bad signature)";
-    return {};
-  }
-  if (b.size() < 4 || b[0] != 0xFF || b[1] != 0xD8) return "not a JPEG file (no SOI marker)";
-  size_t i = 2;
-  while (i + 4 <= b.size()) {
-    if (b[i] != 0xFF) return "damaged JPEG (marker expected)";
-    const unsigned marker = b[i + 1];
-    if (marker == 0xFF) {  // fill byte
-      ++i;
-      continue;
-    }
-    const size_t len = (size_t{b[i + 2]} << 8) | b[i + 3];
-    const bool sof =
-        marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-    if (sof) {
-      if (i + 10 > b.size()) return "damaged JPEG (truncated frame header)";
-      const unsigned h = (unsigned{b[i + 5]} << 8) | b[i + 6];
-      const unsigned w = (unsigned{b[i + 7]} << 8) | b[i + 8];
-      const unsigned comps = b[i + 9];
-      if (w == 0 || h == 0) return "JPEG with zero width or height";
-      if (comps != 1 && comps != 3 && comps != 4)
-        return "JPEG with " + std::to_string(comps) + " colour components";
-      return {};
-    }
-    if (marker == 0xDA || len < 2) break;  // scan data before any frame header
-    i += 2 + len;
-  }
-  return "damaged JPEG (no frame header)";
-}
-
-void Writer::add_resource(PageState& ps, const std::string& name, const PdfReference& ref,
-                          const char* kind) {
-  if (ps.resources.insert(name).second) ps.page->AddResource(PdfName(name), ref, PdfName(kind));
-}
-
-PageBox Writer::map_rect(const Rect& r, const Matrix& to_page) const {
+PageBox map_rect(const Rect& r, const Matrix& to_page) {
   PageBox box{1e300, 1e300, -1e300, -1e300};
   for (auto [x, y] : {std::pair{r.x.v, r.y.v}, std::pair{r.right().v, r.y.v},
                       std::pair{r.x.v, r.bottom().v}, std::pair{r.right().v, r.bottom().v}}) {
@@ -102,16 +53,37 @@ PageBox Writer::map_rect(const Rect& r, const Matrix& to_page) const {
   return box;
 }
 
+PageContent ContentStreamBuilder::build(const frame::Page& page, size_t index,
+                                        std::map<std::string, AnchorPos>& anchors) {
+  index_ = index;
+  anchors_ = &anchors;
+  out_ = PageContent{};
+  text_ = TextState{};
+  const double h = page.size.height.v;
+  out_.stream = "1 0 0 1 0 ";
+  append_num(out_.stream, h);
+  out_.stream += " cm\n";
+  emit_frame(page.content, Matrix{1, 0, 0, 1, 0, h});
+  end_text();
+  return std::move(out_);
+}
+
+void ContentStreamBuilder::end_text() {
+  if (!text_.in_text) return;
+  out_.stream += "ET\n";
+  text_.in_text = false;
+}
+
 // Items are written in frame-local coordinates (x, −y): the page content starts with a
 // translation to the top-left corner and each group adds its own `cm`, so only annotation
 // rectangles, which live in page space, need `to_page`.
-void Writer::emit_frame(const frame::Frame& fr, const Matrix& to_page, PageState& ps) {
-  std::string& out = ps.content;
+void ContentStreamBuilder::emit_frame(const frame::Frame& fr, const Matrix& to_page) {
+  std::string& out = out_.stream;
   for (const frame::Item& item : fr.items) {
     if (const auto* run = std::get_if<frame::GlyphRun>(&item)) {
-      emit_run(*run, ps);
+      emit_run(*run);
     } else if (const auto* line = std::get_if<frame::Line>(&item)) {
-      end_text(ps);
+      end_text();
       out += "q ";
       append_num(out, line->width.v);
       out += " w ";
@@ -122,7 +94,7 @@ void Writer::emit_frame(const frame::Frame& fr, const Matrix& to_page, PageState
       out += "l S Q\n";
     } else if (const auto* box = std::get_if<frame::Box>(&item)) {
       if (!box->fill && !box->stroke) continue;
-      end_text(ps);
+      end_text();
       out += "q ";
       if (box->fill) append_color(out, *box->fill, "rg");
       if (box->stroke) {
@@ -135,7 +107,7 @@ void Writer::emit_frame(const frame::Frame& fr, const Matrix& to_page, PageState
       out += box->fill && box->stroke ? "re B Q\n" : box->fill ? "re f Q\n" : "re S Q\n";
     } else if (const auto* path = std::get_if<frame::Path>(&item)) {
       if (path->points.size() < 2 || (!path->fill && !path->stroke)) continue;
-      end_text(ps);
+      end_text();
       out += "q ";
       if (path->fill) append_color(out, *path->fill, "rg");
       if (path->stroke) {
@@ -150,16 +122,16 @@ void Writer::emit_frame(const frame::Frame& fr, const Matrix& to_page, PageState
       if (path->closed) out += "h ";
       out += path->fill && path->stroke ? "B Q\n" : path->fill ? "f Q\n" : "S Q\n";
     } else if (const auto* img = std::get_if<frame::Image>(&item)) {
-      emit_image(*img, ps);
+      emit_image(*img);
     } else if (const auto* link = std::get_if<frame::Link>(&item)) {
-      ps.links.push_back({map_rect(link->rect, to_page), link->target});
+      out_.links.push_back({map_rect(link->rect, to_page), link->target});
     } else if (const auto* anchor = std::get_if<frame::Anchor>(&item)) {
       auto [x, y] = to_page.apply(anchor->pos.x.v, -anchor->pos.y.v);
-      if (!anchors_.try_emplace(anchor->id, AnchorPos{ps.index, x, y}).second)
-        sink_.warning({}, page_where(ps.index) + "anchor '" + anchor->id +
+      if (!anchors_->try_emplace(anchor->id, AnchorPos{index_, x, y}).second)
+        sink_.warning({}, page_where(index_) + "anchor '" + anchor->id +
                               "' is defined twice; links go to the first one");
     } else if (const auto* sig = std::get_if<frame::SignatureField>(&item)) {
-      ps.sigs.push_back({map_rect(sig->rect, to_page), sig->name});
+      out_.sigs.push_back({map_rect(sig->rect, to_page), sig->name});
     } else if (const auto* group = std::get_if<frame::Group>(&item)) {
       if (!group->frame) continue;
       // Counter-clockwise rotation about the group's top-left corner, then the offset.
@@ -167,22 +139,22 @@ void Writer::emit_frame(const frame::Frame& fr, const Matrix& to_page, PageState
       static constexpr int sin_tab[] = {0, 1, 0, -1};
       const int rot = ((group->rotation % 360) + 360) % 360;
       if (rot % 90 != 0) {
-        sink_.error({}, page_where(ps.index) + "group rotation " + std::to_string(group->rotation) +
+        sink_.error({}, page_where(index_) + "group rotation " + std::to_string(group->rotation) +
                             " is not a multiple of 90");
         continue;
       }
       const int q = rot / 90;
       const Matrix local{double(cos_tab[q]), double(sin_tab[q]), double(-sin_tab[q]),
                          double(cos_tab[q]), group->offset.x.v,  -group->offset.y.v};
-      end_text(ps);
-      const TextState outside = ps.text;
+      end_text();
+      const TextState outside = text_;
       out += "q ";
       append_nums(out, {local.a, local.b, local.c, local.d, local.e, local.f});
       out += "cm\n";
-      emit_frame(*group->frame, local.then(to_page), ps);
-      end_text(ps);
+      emit_frame(*group->frame, local.then(to_page));
+      end_text();
       out += "Q\n";
-      ps.text = outside;
+      text_ = outside;
     }
   }
 }
@@ -190,24 +162,24 @@ void Writer::emit_frame(const frame::Frame& fr, const Matrix& to_page, PageState
 // Glyphs are shown with TJ; each adjustment moves the text position from where the /W width
 // left it to where the frame puts the next glyph (kerning, justification, x_offset).
 // Glyph::y_offset follows the frame's y-down convention and becomes text rise (Ts).
-void Writer::emit_run(const frame::GlyphRun& run, PageState& ps) {
+void ContentStreamBuilder::emit_run(const frame::GlyphRun& run) {
   if (run.glyphs.empty()) return;
   if (!run.font) {
-    sink_.error({}, page_where(ps.index) + "glyph run without a font: \"" + run.text + "\"");
+    sink_.error({}, page_where(index_) + "glyph run without a font: \"" + run.text + "\"");
     return;
   }
   const double size = run.size.v;
   if (!(size > 0)) {
-    sink_.error({}, page_where(ps.index) + "glyph run with font size " + num(size) + ": \"" +
+    sink_.error({}, page_where(index_) + "glyph run with font size " + num(size) + ": \"" +
                         run.text + "\"");
     return;
   }
-  FontEmbedder::Font* font = fonts_->get(*run.font, sink_);
+  const std::string* font = res_.font(*run.font);
   if (!font) return;
-  const std::string& res = FontEmbedder::resource_name(*font);
+  const std::string& res = *font;
 
-  std::string& out = ps.content;
-  TextState& ts = ps.text;
+  std::string& out = out_.stream;
+  TextState& ts = text_;
   if (!ts.in_text) {
     out += "BT\n";
     ts.in_text = true;
@@ -217,8 +189,6 @@ void Writer::emit_run(const frame::GlyphRun& run, PageState& ps) {
     ts.fill = run.color;
   }
   if (ts.font != res || ts.size != size) {
-    // Any font current on this page was registered when it became current.
-    if (ts.font != res) add_resource(ps, res, FontEmbedder::reference(*font), "Font");
     out += '/';
     out += res;
     out += ' ';
@@ -253,10 +223,10 @@ void Writer::emit_run(const frame::GlyphRun& run, PageState& ps) {
     std::string_view cluster;
     if (g.cluster_begin < g.cluster_end && g.cluster_end <= run.text.size())
       cluster = std::string_view(run.text).substr(g.cluster_begin, g.cluster_end - g.cluster_begin);
-    const std::optional<double> width = fonts_->use(*font, g.gid, cluster);
+    const std::optional<double> width = res_.glyph(g.gid, cluster);
     if (!width) {
-      sink_.error({run.font->path, 0, 0}, page_where(ps.index) + "glyph id " +
-                                              std::to_string(g.gid) + " is not in the font");
+      sink_.error({run.font->path, 0, 0},
+                  page_where(index_) + "glyph id " + std::to_string(g.gid) + " is not in the font");
       pen += g.advance.v;
       continue;
     }
@@ -288,43 +258,19 @@ void Writer::emit_run(const frame::GlyphRun& run, PageState& ps) {
   out.append(begin, p);
 }
 
-void Writer::emit_image(const frame::Image& img, PageState& ps) {
+void ContentStreamBuilder::emit_image(const frame::Image& img) {
   if (!img.data) {
-    sink_.error({}, page_where(ps.index) + "image item without image data");
+    sink_.error({}, page_where(index_) + "image item without image data");
     return;
   }
-  auto [it, inserted] = images_.try_emplace(img.data.get());
-  ImageEntry& entry = it->second;
-  const SourceLoc loc{img.data->source_path, 0, 0};
-  if (inserted) {
-    if (const std::string problem = image_problem(*img.data); !problem.empty()) {
-      sink_.error(loc, problem, {"re-export the image as PNG or baseline JPEG"});
-      return;
-    }
-    try {
-      PdfImage image(pdf_.get());
-      const auto* bytes = img.data->bytes.data();
-      const auto len = static_cast<pdf_long>(img.data->bytes.size());
-      if (img.data->kind == frame::ImageData::Kind::jpeg)
-        image.LoadFromJpegData(bytes, len);  // passed through as /DCTDecode
-      else
-        image.LoadFromPngData(bytes, len);  // decoded, Flate, alpha as /SMask
-      entry.ref = image.GetObject()->Reference();
-      entry.name = "Im" + std::to_string(++image_count_);
-    } catch (const PdfError& e) {
-      sink_.error(loc, std::string("cannot embed image: ") + PdfError::ErrorName(e.GetError()),
-                  {"re-export the image as PNG or baseline JPEG"});
-      return;
-    }
-  }
-  if (entry.name.empty()) return;  // already reported
-  add_resource(ps, entry.name, entry.ref, "XObject");
+  const std::string* name = res_.image(*img.data);
+  if (!name) return;
   const Rect& r = img.rect;
-  std::string& out = ps.content;
-  end_text(ps);
+  std::string& out = out_.stream;
+  end_text();
   out += "q ";
   append_nums(out, {r.width.v, 0, 0, r.height.v, r.x.v, -r.bottom().v});
-  out += "cm /" + entry.name + " Do Q\n";
+  out += "cm /" + *name + " Do Q\n";
 }
 
-}  // namespace lkjip::pdf::detail
+}  // namespace lkjip::pdf

@@ -23,10 +23,10 @@ PdfAnnotation* Writer::create_annotation(PdfPage* page, EPdfAnnotation type, con
   PdfAnnotation* annot = nullptr;
   {
     std::lock_guard lock(podofo_clock_mutex());
-    annot = page->CreateAnnotation(type, box.rect());
+    annot = page->CreateAnnotation(type, pdf_rect(box));
   }
   annot->SetFlags(ePdfAnnotationFlags_Print);  // PDF/A: annotations must print
-  annot->GetObject()->GetDictionary().AddKey("Rect", box.array());
+  annot->GetObject()->GetDictionary().AddKey("Rect", pdf_array(box));
   annot->GetObject()->GetDictionary().AddKey("M", PdfString(date_));
   return annot;
 }

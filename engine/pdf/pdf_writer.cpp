@@ -77,22 +77,22 @@ std::optional<std::string> Writer::run() {
   for (size_t i = 0; i < n; ++i) {
     PdfObject* page = pdf_->GetObjects().GetObject(kids[i].GetReference());
     const Size& size = in_.pages[i].size;
-    page->GetDictionary().AddKey("MediaBox", PageBox{0, 0, size.width.v, size.height.v}.array());
+    page->GetDictionary().AddKey("MediaBox", pdf_array(PageBox{0, 0, size.width.v, size.height.v}));
     pages_.push_back(std::make_unique<PdfPage>(page, parents));
   }
   std::vector<PageState> pages(n);
+  ContentStreamBuilder content(*this, sink_);
   for (size_t i = 0; i < n; ++i) {
     PageState& ps = pages[i];
     ps.index = i;
     ps.page = pages_[i].get();
-    const double h = in_.pages[i].size.height.v;
-    ps.content = "1 0 0 1 0 ";
-    append_num(ps.content, h);
-    ps.content += " cm\n";
-    emit_frame(in_.pages[i].content, Matrix{1, 0, 0, 1, 0, h}, ps);
-    end_text(ps);
-    set_flate_stream(*ps.page->GetContentsForAppending(), ps.content);
+    page_ = &ps;
+    PageContent built = content.build(in_.pages[i], i, anchors_);
+    ps.links = std::move(built.links);
+    ps.sigs = std::move(built.sigs);
+    set_flate_stream(*ps.page->GetContentsForAppending(), built.stream);
   }
+  page_ = nullptr;
   fonts_->finish(sink_);
   for (PageState& ps : pages) write_annotations(ps);
   write_outline();

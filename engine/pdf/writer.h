@@ -1,6 +1,7 @@
 // The PDF writer's internals, shared by pdf/pdf_writer.cpp (the document and its pages),
-// pdf/content_stream.cpp (page content), pdf/navigation.cpp (links, signature fields, outline,
-// page labels) and pdf/metadata.cpp (Info, XMP, OutputIntent).
+// pdf/page_resources.cpp (fonts and images named by the page content that
+// pdf/content_stream.h builds), pdf/navigation.cpp (links, signature fields, outline, page
+// labels) and pdf/metadata.cpp (Info, XMP, OutputIntent).
 #pragma once
 
 #include <podofo/podofo.h>
@@ -15,6 +16,7 @@
 
 #include "base/diagnostic.h"
 #include "frame/frame.h"
+#include "pdf/content_stream.h"
 #include "pdf/font_embedder.h"
 #include "pdf/pdf_format.h"
 #include "pdf/pdf_objects.h"
@@ -37,85 +39,31 @@ void quiet_podofo();
 /// (PdfString(std::string) would read the bytes as PdfDocEncoding and garble them).
 PdfString text_string(const std::string& s);
 
-/// An affine map in PDF's row-vector convention: (x y 1) · [a b 0; c d 0; e f 1].
-struct Matrix {
-  double a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
-  std::pair<double, double> apply(double x, double y) const {
-    return {a * x + c * y + e, b * x + d * y + f};
-  }
-  /// This map followed by `o`.
-  Matrix then(const Matrix& o) const {
-    return {a * o.a + b * o.c, a * o.b + b * o.d,       c * o.a + d * o.c,
-            c * o.b + d * o.d, e * o.a + f * o.c + o.e, e * o.b + f * o.d + o.f};
-  }
-};
-
-/// A rectangle in page space (PDF user space, origin bottom-left).
-struct PageBox {
-  double left = 0, bottom = 0, right = 0, top = 0;
-  PdfRect rect() const { return PdfRect(left, bottom, right - left, top - bottom); }
-  /// [left bottom right top] to PdfRect's 6 decimals, as raw numbers (see real_obj).
-  PdfArray array() const {
-    PdfArray a;
-    for (double v : {left, bottom, right, top}) a.push_back(real_obj(v, 6));
-    return a;
-  }
-};
-
-struct AnchorPos {
-  size_t page = 0;
-  double x = 0, y = 0;  // page space
-};
-
-struct PendingLink {
-  PageBox box;
-  std::string target;
-};
-
-struct PendingSig {
-  PageBox box;
-  std::string name;
-};
-
-/// What the content stream has set so far, so each glyph run states only what changes. Font,
-/// size, fill colour and rise are graphics state (restored by Q).
-struct TextState {
-  bool in_text = false;  // between BT and ET
-  std::string font;      // resource name of the current Tf; empty before the first
-  double size = 0;
-  std::optional<Color> fill;  // unset until the first rg: the initial DeviceGray is not used
-  int64_t rise = 0;           // thousandths of a point
-};
+/// A page box as PoDoFo's rectangle.
+inline PdfRect pdf_rect(const PageBox& b) {
+  return PdfRect(b.left, b.bottom, b.right - b.left, b.top - b.bottom);
+}
+/// [left bottom right top] to PdfRect's 6 decimals, as raw numbers (see real_obj).
+inline PdfArray pdf_array(const PageBox& b) {
+  PdfArray a;
+  for (double v : {b.left, b.bottom, b.right, b.top}) a.push_back(real_obj(v, 6));
+  return a;
+}
 
 struct PageState {
   size_t index = 0;
   PdfPage* page = nullptr;
   std::set<std::string> resources;  // names already in this page's /Resources
-  std::string content;
-  TextState text;
   std::vector<PendingLink> links;
   std::vector<PendingSig> sigs;
 };
-
-void append_color(std::string& out, const Color& c, const char* op);
-
-void append_nums(std::string& out, std::initializer_list<double> values);
-
-/// Writes a glyph id as its two-byte Identity-H code inside a literal string (half the bytes
-/// of a hex string) to `p`, which has room for 4 bytes, and returns the end. Parentheses and
-/// backslashes are escaped, and CR too (a bare one reads as LF).
-char* write_code(char* p, unsigned v);
-
-/// Ends the open text object, if any, before an operator that is not allowed inside one.
-void end_text(PageState& ps);
-
-std::string page_where(size_t index);
 
 /// Checks the container structure PoDoFo's decoders rely on, so damaged files become a clear
 /// diagnostic instead of a libjpeg/libpng failure deep inside PoDoFo.
 std::string image_problem(const frame::ImageData& img);
 
-class Writer {
+/// Writes one document. Implements ContentResources over PoDoFo for the page being built.
+class Writer : private ContentResources {
  public:
   Writer(const frame::PagedDocument& doc, const PdfOptions& opt, DiagnosticSink& sink)
       : in_(doc), opt_(opt), sink_(sink), date_(pdf_date(doc.info.epoch)) {
@@ -127,12 +75,12 @@ class Writer {
   std::optional<std::string> run();
 
  private:
-  void emit_frame(const frame::Frame& fr, const Matrix& to_page, PageState& ps);
-  void emit_run(const frame::GlyphRun& run, PageState& ps);
-  void emit_image(const frame::Image& img, PageState& ps);
+  // ContentResources, for the page `page_`.
+  const std::string* font(const FontFile& file) override;
+  std::optional<double> glyph(uint32_t gid, std::string_view cluster) override;
+  const std::string* image(const frame::ImageData& image) override;
   void add_resource(PageState& ps, const std::string& name, const PdfReference& ref,
                     const char* kind);
-  PageBox map_rect(const Rect& r, const Matrix& to_page) const;
   PdfArray destination(const AnchorPos& a) const;
   PdfAnnotation* create_annotation(PdfPage* page, EPdfAnnotation type, const PageBox& box);
   void write_annotations(PageState& ps);
@@ -148,7 +96,8 @@ class Writer {
   std::unique_ptr<PdfMemDocument> pdf_;
   std::vector<std::unique_ptr<PdfPage>> pages_;  // by index; destroyed before pdf_
   std::unique_ptr<FontEmbedder> fonts_;
-  std::string scratch_;  // emit_run's buffer for the glyphs of one run, reused
+  PageState* page_ = nullptr;                   // the page being built
+  FontEmbedder::Font* current_font_ = nullptr;  // of the last font() call
   std::map<std::string, AnchorPos> anchors_;
   struct ImageEntry {
     std::string name;  // empty when loading failed
