@@ -8,6 +8,9 @@ namespace lkjip::compute {
 
 namespace {
 
+/// U+2212 MINUS SIGN: a hyphen-minus is a hyphen in print, too short and too high for a sign.
+constexpr const char* kMinus = "\u2212";
+
 /// Inserts '.' every three digits from the right of a run of decimal digits.
 std::string group_thousands(const std::string& digits) {
   std::string out;
@@ -29,7 +32,7 @@ std::string format_number(const Exact& value, int decimals) {
     digits.insert(0, static_cast<size_t>(decimals) + 1 - digits.size(), '0');
   }
   size_t int_len = digits.size() - static_cast<size_t>(decimals);
-  std::string out = r.negative ? "-" : "";
+  std::string out = r.negative ? kMinus : "";
   out += group_thousands(digits.substr(0, int_len));
   if (decimals > 0) {
     out += ',';
@@ -50,8 +53,8 @@ std::string format_percent(const Exact& value, int decimals) {
 
 std::string format_money(int64_t rupiah, report::Settings::Money style) {
   std::string amount = format_number(Exact::integer(rupiah), 0);
-  std::string sign = rupiah < 0 ? "-" : "";
-  if (rupiah < 0) amount.erase(0, 1);
+  std::string sign = rupiah < 0 ? kMinus : "";
+  if (rupiah < 0) amount.erase(0, sign.size());
   if (style == report::Settings::Money::rp_dot) return sign + "Rp. " + amount + ",-";
   return sign + "Rp" + amount;
 }

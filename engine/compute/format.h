@@ -1,6 +1,7 @@
 // Locale-independent Indonesian number, money and date formatting: '.' groups thousands,
 // ',' marks decimals. Never uses printf or locales, so output is identical on every machine.
-// Rounding is half away from zero on exact values (see exact.h); "-0" is never printed.
+// Rounding is half away from zero on exact values (see exact.h); "−0" is never printed.
+// Negative figures carry the true minus sign U+2212 ("−1.500"), which every shipped font has.
 #pragma once
 
 #include <cstdint>
@@ -15,11 +16,12 @@ namespace lkjip::compute {
 std::string format_number(const Exact& value, int decimals);
 /// The same, for a value typed in the description (read as its shortest decimal).
 std::string format_number(double value, int decimals);
-/// "3.023.722.086", "-1.500".
+/// "3.023.722.086", "−1.500".
 std::string format_integer(int64_t value);
 /// "86,34%".
 std::string format_percent(const Exact& value, int decimals);
-/// PUEBI "Rp3.023.722.086" or rp_dot "Rp. 3.023.722.086,-"; a negative amount gets a leading '-'.
+/// PUEBI "Rp3.023.722.086" or rp_dot "Rp. 3.023.722.086,-"; a negative amount gets a leading
+/// U+2212.
 std::string format_money(int64_t rupiah, report::Settings::Money style);
 /// A measured quantity: "3 dokumen", "1.100 lembar", "100%", "70,20" (no unit).
 std::string format_quantity(const Exact& value, int decimals, const std::string& unit);

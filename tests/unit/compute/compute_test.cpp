@@ -99,7 +99,7 @@ TEST(ExampleReport, LowerIsBetterIkuFloorsAtZeroInAverages) {
   r.iku[1].direction = report::Direction::lower;
   r.iku[1].realisasi = 200;  // (2 × 82 − 200) / 82 × 100 = −43,90%
   ComputedTables t = compute(r);
-  EXPECT_EQ(iku(t, "ikm").capaian.text, "-43,90%");
+  EXPECT_EQ(iku(t, "ikm").capaian.text, "−43,90%");
   EXPECT_EQ(iku(t, "ikm").capaian_capped.text, "0,00%");
   EXPECT_EQ(iku(t, "ikm").predikat.text, "Sangat Kurang");
   // s2: (0 + 101,176 + 300) / 5 = 80,235 → 80,24%
@@ -122,14 +122,14 @@ TEST(ExampleReport, HistoryRenstraAndComparison) {
   // 2024: 60,61 − 71,70 = −11,09; −11,09 / 71,70 × 100 = −15,467… → −15,47%.
   EXPECT_EQ(akip.history[2].year, 2024);
   EXPECT_EQ(akip.prev.text, "71,70");
-  EXPECT_EQ(akip.change.text, "-11,09");
-  EXPECT_EQ(akip.change_pct.text, "-15,47%");
+  EXPECT_EQ(akip.change.text, "−11,09");
+  EXPECT_EQ(akip.change_pct.text, "−15,47%");
   // Renstra: 60,61 / 72,00 × 100 = 84,180… → 84,18%.
   EXPECT_EQ(akip.renstra_target.text, "72,00");
   EXPECT_EQ(akip.kemajuan.text, "84,18%");
   // Kabupaten 65,00: 60,61 − 65 = −4,39. No provinsi value: unknown, never invented.
   EXPECT_EQ(akip.kabupaten.reference.text, "65,00");
-  EXPECT_EQ(akip.kabupaten.difference.text, "-4,39");
+  EXPECT_EQ(akip.kabupaten.difference.text, "−4,39");
   EXPECT_FALSE(akip.provinsi.difference.known);
   EXPECT_EQ(akip.provinsi.difference.text, "t.a.d.");
   // Without history there is no previous year.
@@ -222,7 +222,7 @@ TEST(ExampleReport, BudgetPerSasaranAndProgramRealisation) {
   EXPECT_EQ(t.sasaran[1].budget.serapan.text, "68,85%");
   EXPECT_EQ(t.sasaran[1].budget.share.text, "3,97%");  // 119.898.500 / 3.023.722.086
   // Capaian vs serapan per sasaran (difference): s1 86,339 − 89,920 = −3,58.
-  EXPECT_EQ(t.sasaran[0].efisiensi.text, "-3,58");
+  EXPECT_EQ(t.sasaran[0].efisiensi.text, "−3,58");
   // Per program: p1's indicator capaian 100 − 89,92 = 10,08.
   EXPECT_EQ(activity(t, "p1").efisiensi.text, "10,08");
 }
@@ -281,7 +281,7 @@ TEST(ExampleReport, ProseReferences) {
   EXPECT_EQ(ref(t, "iku.akip.renstra_target"), "72,00");
   EXPECT_EQ(ref(t, "iku.akip.kemajuan"), "84,18%");
   EXPECT_EQ(ref(t, "iku.akip.prev"), "71,70");
-  EXPECT_EQ(ref(t, "iku.akip.change"), "-11,09");
+  EXPECT_EQ(ref(t, "iku.akip.change"), "−11,09");
   EXPECT_EQ(ref(t, "iku.akip.change_abs"), "11,09");
   EXPECT_EQ(ref(t, "iku.akip.trend"), "menurun 11,09");
   // Every year of the history: 2022 70,02 → 2023 71,70 → 2024 60,61.
@@ -290,12 +290,12 @@ TEST(ExampleReport, ProseReferences) {
   EXPECT_EQ(ref(t, "iku.akip.2023.capaian"), "102,43%");
   EXPECT_EQ(ref(t, "iku.akip.2023.change"), "1,68");
   EXPECT_EQ(ref(t, "iku.akip.2023.trend"), "meningkat 1,68");
-  EXPECT_EQ(ref(t, "iku.akip.2024.change"), "-11,09");
+  EXPECT_EQ(ref(t, "iku.akip.2024.change"), "−11,09");
   EXPECT_EQ(ref(t, "iku.akip.2022.change"), "t.a.d.");  // no year before it
   EXPECT_EQ(ref(t, "iku.akip.2022.trend"), "t.a.d.");
   // Against the kabupaten: 60,61 − 65,00; no provinsi value is given, none is invented.
   EXPECT_EQ(ref(t, "iku.akip.kabupaten"), "65,00");
-  EXPECT_EQ(ref(t, "iku.akip.selisih_kabupaten"), "-4,39");
+  EXPECT_EQ(ref(t, "iku.akip.selisih_kabupaten"), "−4,39");
   EXPECT_EQ(ref(t, "iku.akip.selisih_kabupaten_abs"), "4,39");
   EXPECT_EQ(ref(t, "iku.akip.selisih_provinsi_abs"), "t.a.d.");
   EXPECT_EQ(ref(t, "iku.akip.terhadap_kabupaten"), "lebih rendah 4,39");

@@ -33,9 +33,9 @@ TEST(FormatNumber, RoundsHalfUpOnTheDecimalAsWritten) {
 }
 
 TEST(FormatNumber, NegativesRoundAwayFromZeroAndNeverPrintMinusZero) {
-  EXPECT_EQ(format_number(-1.005, 2), "-1,01");
-  EXPECT_EQ(format_number(-0.5, 0), "-1");
-  EXPECT_EQ(format_number(-1234.5, 1), "-1.234,5");
+  EXPECT_EQ(format_number(-1.005, 2), "−1,01");
+  EXPECT_EQ(format_number(-0.5, 0), "−1");
+  EXPECT_EQ(format_number(-1234.5, 1), "−1.234,5");
   EXPECT_EQ(format_number(-0.004, 2), "0,00");
   EXPECT_EQ(format_number(-0.0, 2), "0,00");
 }
@@ -44,11 +44,11 @@ TEST(FormatNumber, RejectsNegativeDecimals) { EXPECT_THROW(format_number(1.0, -1
 
 TEST(FormatInteger, Extremes) {
   EXPECT_EQ(format_integer(3023722086), "3.023.722.086");
-  EXPECT_EQ(format_integer(-1500), "-1.500");
+  EXPECT_EQ(format_integer(-1500), "−1.500");
   EXPECT_EQ(format_integer(0), "0");
   EXPECT_EQ(format_integer(999), "999");
   EXPECT_EQ(format_integer(std::numeric_limits<int64_t>::max()), "9.223.372.036.854.775.807");
-  EXPECT_EQ(format_integer(std::numeric_limits<int64_t>::min()), "-9.223.372.036.854.775.808");
+  EXPECT_EQ(format_integer(std::numeric_limits<int64_t>::min()), "−9.223.372.036.854.775.808");
 }
 
 TEST(FormatPercent, AppendsPercentSign) {
@@ -62,10 +62,10 @@ TEST(FormatMoney, PuebiAndRpDot) {
   EXPECT_EQ(format_money(3023722086, M::puebi), "Rp3.023.722.086");
   EXPECT_EQ(format_money(3023722086, M::rp_dot), "Rp. 3.023.722.086,-");
   EXPECT_EQ(format_money(0, M::puebi), "Rp0");
-  EXPECT_EQ(format_money(-330167530, M::puebi), "-Rp330.167.530");
-  EXPECT_EQ(format_money(-5, M::rp_dot), "-Rp. 5,-");
+  EXPECT_EQ(format_money(-330167530, M::puebi), "−Rp330.167.530");
+  EXPECT_EQ(format_money(-5, M::rp_dot), "−Rp. 5,-");
   EXPECT_EQ(format_money(std::numeric_limits<int64_t>::min(), M::puebi),
-            "-Rp9.223.372.036.854.775.808");
+            "−Rp9.223.372.036.854.775.808");
 }
 
 TEST(FormatQuantity, UnitsAndPercent) {

@@ -25,7 +25,7 @@ TEST(Capaian, LowerIsBetterBelowAndAboveTarget) {
   EXPECT_EQ(pct(capaian(x(10), x(8), Direction::lower)), "120,00%");  // better than target
   EXPECT_EQ(pct(capaian(x(10), x(12), Direction::lower)), "80,00%");  // worse than target
   EXPECT_EQ(pct(capaian(x(10), x(10), Direction::lower)), "100,00%");
-  EXPECT_EQ(pct(capaian(x(10), x(25), Direction::lower)), "-50,00%");  // raw may go negative
+  EXPECT_EQ(pct(capaian(x(10), x(25), Direction::lower)), "−50,00%");  // raw may go negative
 }
 
 TEST(Capaian, ZeroTargetHasNoCapaian) {
@@ -61,7 +61,7 @@ TEST(Mean, SimpleMeanAndEmpty) {
 
 TEST(ChangePercent, FromPreviousYear) {
   EXPECT_EQ(pct(change_percent(x(70.02), x(71.70))), "2,40%");
-  EXPECT_EQ(pct(change_percent(x(71.70), x(60.61))), "-15,47%");
+  EXPECT_EQ(pct(change_percent(x(71.70), x(60.61))), "−15,47%");
   EXPECT_FALSE(change_percent(Exact(), x(5)));
 }
 
@@ -132,7 +132,7 @@ TEST(Values, UnknownAndMeasures) {
   EXPECT_FALSE(money_of(u));
   Value m = money_value(-330167530, report::Settings::Money::puebi);
   EXPECT_EQ(money_of(m), -330167530);
-  EXPECT_EQ(m.text, "-Rp330.167.530");
+  EXPECT_EQ(m.text, "−Rp330.167.530");
   EXPECT_EQ(measure_value(x(85), 2, "%").text, "85,00%");
   EXPECT_EQ(measure_value(x(70.2), 2, "nilai").text, "70,20");  // word units are not printed
   EXPECT_EQ(measure_value(x(3), 0, "dokumen", Value::Kind::quantity).text, "3 dokumen");
