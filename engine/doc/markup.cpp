@@ -145,6 +145,17 @@ bool is_punct(char c) {
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
+/// Whether a quote mark after `before` (the text set so far) opens a quotation: at the start,
+/// after a space, an opening bracket, a slash, a dash or another opening quote.
+bool opens_quote(std::string_view before) {
+  if (before.empty()) return true;
+  const char last = before.back();
+  if (is_blank(last) || last == '(' || last == '[' || last == '/') return true;
+  for (std::string_view mark : {"\u201C", "\u2018", "\u2013", "\u2014"})
+    if (before.ends_with(mark)) return true;
+  return false;
+}
+
 /// Text assembled from pieces of several source lines, with the way back to each byte.
 struct Joined {
   struct Segment {
@@ -199,6 +210,12 @@ class InlineParser {
         }
         reference(s.substr(i + 1, close - i - 1), at(i + 1));
         i = close + 1;
+      } else if (c == '"' || c == '\'') {
+        // Typographic quotes from straight ones (an escaped \" stays straight); a single mark
+        // that closes nothing is an apostrophe, U+2019 as well.
+        const bool open = opens_quote(cur_.empty() && !out_.empty() ? out_.back().text : cur_);
+        cur_ += c == '"' ? (open ? "\u201C" : "\u201D") : (open ? "\u2018" : "\u2019");
+        ++i;
       } else {
         cur_ += c;
         ++i;

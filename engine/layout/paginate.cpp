@@ -16,6 +16,21 @@ std::string inline_text(const doc::Inlines& in) {
   return s;
 }
 
+/// A heading as the table of contents and the bookmarks show it: without the full stop or
+/// colon its author ended it with ("Capaian Kinerja Organisasi.", "… sebagai berikut :").
+/// An ellipsis stays.
+std::string entry_title(std::string s) {
+  auto trim = [&] {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
+  };
+  trim();
+  if (!s.empty() && (s.back() == ':' || (s.back() == '.' && !s.ends_with("..")))) {
+    s.pop_back();
+    trim();
+  }
+  return s;
+}
+
 /// Lays flows onto pages of the text area. Page furniture is added later, once the whole
 /// document's page numbering is known.
 class Paginator {
@@ -192,16 +207,17 @@ void collect_entries(const doc::Document& d, std::vector<ListEntry> lists[3],
                      std::vector<frame::OutlineEntry>& outline) {
   auto chapters = [&](const std::vector<doc::Chapter>& cs) {
     for (const auto& c : cs) {
-      if (c.in_toc) lists[0].push_back({c.label, c.title, 0, c.anchor});
-      outline.push_back({c.label.empty() ? c.title : c.label + " " + c.title, 0, c.anchor});
+      const std::string title = entry_title(c.title);
+      if (c.in_toc) lists[0].push_back({c.label, title, 0, c.anchor});
+      outline.push_back({c.label.empty() ? title : c.label + " " + title, 0, c.anchor});
       for (const auto& b : c.blocks) {
         if (const auto* h = std::get_if<doc::Heading>(&b.v)) {
-          const std::string title = inline_text(h->title);
+          const std::string title = entry_title(inline_text(h->title));
           if (h->level <= 2) lists[0].push_back({h->number, title, h->level, h->anchor});
           // Bookmarks nest one level at a time even where the text skips one (### under #).
           const int level = std::min(h->level, outline.back().level + 1);
-          outline.push_back({h->number.empty() ? title : h->number + " " + title, level,
-                             h->anchor});
+          outline.push_back(
+              {h->number.empty() ? title : h->number + " " + title, level, h->anchor});
         } else if (const auto* t = std::get_if<doc::Table>(&b.v)) {
           lists[1].push_back({t->label, inline_text(t->caption), 1, t->anchor});
         } else if (const auto* f = std::get_if<doc::Figure>(&b.v)) {
@@ -335,8 +351,7 @@ frame::PagedDocument layout_document(const Context& ctx, const doc::Document& d,
   out.page_labels.push_back({0, frame::PageLabelRange::Style::none, 1, "Sampul"});
   if (!is_opening.empty())
     out.page_labels.push_back({1, frame::PageLabelRange::Style::roman_lower, 1, ""});
-  out.page_labels.push_back(
-      {1 + is_opening.size(), frame::PageLabelRange::Style::decimal, 1, ""});
+  out.page_labels.push_back({1 + is_opening.size(), frame::PageLabelRange::Style::decimal, 1, ""});
   out.info = d.info;
   return out;
 }

@@ -375,6 +375,42 @@ TEST_F(Megaluh, OutlineHasTheFourChapters) {
                                            "BAB III AKUNTABILITAS KINERJA", "BAB IV PENUTUP"}));
 }
 
+TEST_F(Megaluh, BookmarksDropTheFullStopsAndColonsTheAuthorsEndedHeadingsWith) {
+  // The description types such headings ("## Capaian Kinerja Organisasi.", "… berikut :").
+  const std::string toml = slurp(kInput);
+  ASSERT_TRUE(std::regex_search(toml, std::regex(R"(\n#{1,3} [^\n{]*[.:] *(\{[^}]*\})?\n)")));
+  const Outcome o = run("mutool show " + quoted(pdf_) + " outline");
+  ASSERT_EQ(o.code, 0) << o.out;
+  const std::regex entry(R"(\t"([^"]*)\")");
+  size_t n = 0;
+  std::istringstream in(o.out);
+  for (std::string l; std::getline(in, l);) {
+    std::smatch m;
+    if (!std::regex_search(l, m, entry)) continue;
+    ++n;
+    const std::string t = m[1];
+    EXPECT_FALSE(t.ends_with(".") || t.ends_with(":")) << t;
+  }
+  EXPECT_GT(n, 40u);
+}
+
+TEST_F(Megaluh, ProseHasTypographicQuotesAndNegativeFiguresATrueMinus) {
+  // The description types straight quotes in prose and has IKU whose realisasi fell from the
+  // year before, so the comparison table prints negative changes.
+  ASSERT_NE(slurp(kInput).find("adalah \"BERSAMA"), std::string::npos);
+  size_t minus = 0, opening = 0;
+  const std::regex hyphen_as_minus(R"((^|[ (])-[0-9])");
+  for (size_t i = 0; i < pages().size(); ++i) {
+    const std::string& p = pages()[i];
+    EXPECT_EQ(p.find('"'), std::string::npos) << "straight quote on page " << i + 1;
+    EXPECT_FALSE(std::regex_search(p, hyphen_as_minus)) << "hyphen as minus on page " << i + 1;
+    for (size_t at = 0; (at = p.find("\u2212", at)) != std::string::npos; at += 3) ++minus;
+    for (size_t at = 0; (at = p.find("\u201C", at)) != std::string::npos; at += 3) ++opening;
+  }
+  EXPECT_GE(minus, 2u);
+  EXPECT_GE(opening, 5u);
+}
+
 TEST_F(Megaluh, CheckListsTheOriginalsDisagreementsWhileRenderSucceeds) {
   ASSERT_EQ(render_->code, 0);
   const Outcome c = run(kBin + " check " + quoted(kInput.string()));

@@ -52,6 +52,16 @@ std::string text_of(const Inlines& in) {
 const Paragraph& para(const Block& b) { return std::get<Paragraph>(b.v); }
 const List& list(const Block& b) { return std::get<List>(b.v); }
 
+TEST(Markup, StraightQuotesBecomeTypographicOnesByWhatPrecedesThem) {
+  Fixture f;
+  Blocks b = f.parse("visi \"BERSAMA\" dan (\"kami\") **\"BAIK\"**; 'kutip' Jum'at, \\\"lurus\\\"");
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(text_of(para(b[0]).content),
+            "visi \u201CBERSAMA\u201D dan (\u201Ckami\u201D) \u201CBAIK\u201D; "
+            "\u2018kutip\u2019 Jum\u2019at, \"lurus\"");
+  EXPECT_TRUE(f.messages().empty());
+}
+
 TEST(Markup, ParagraphLinesAreJoinedWithSpaces) {
   Fixture f;
   Blocks b = f.parse("Baris satu\n   baris dua  \n\n\nParagraf kedua");
