@@ -47,7 +47,14 @@ std::optional<int64_t> source_date_epoch() {
   const std::string s = sde;
   if (s.size() > 15 || s.find_first_not_of("0123456789") != std::string::npos)
     throw UsageError("SOURCE_DATE_EPOCH must be whole seconds since 1970, not '" + s + "'");
-  return std::stoll(s);
+  // Dates print with four-digit years: the last representable second is 9999-12-31T23:59:59Z.
+  constexpr int64_t last_second_of_9999 = 253402300799;
+  const int64_t seconds = std::stoll(s);
+  if (seconds > last_second_of_9999)
+    throw UsageError("SOURCE_DATE_EPOCH '" + s +
+                     "' is after the year 9999; hint: give seconds since 1970 up to " +
+                     std::to_string(last_second_of_9999));
+  return seconds;
 }
 
 int write_output(const std::string& path, const std::string& bytes) {

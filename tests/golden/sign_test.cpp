@@ -675,6 +675,14 @@ TEST_F(Signing, SameInputGivesTheSameBytesAcrossRunsZonesAndEpochs) {
           .code,
       0);
   ASSERT_EQ(run("SOURCE_DATE_EPOCH=1800000000 " + kBin + render + quoted(path("e2.pdf"))).code, 0);
+  // Not whole seconds, or past year 9999: a usage error naming the value, nothing written.
+  for (const std::string bad : {"1e9", "253402300800", "999999999999999"}) {
+    const auto r = run("SOURCE_DATE_EPOCH=" + bad + " " + kBin + render + quoted(path("bad.pdf")));
+    EXPECT_EQ(r.code, 2) << bad;
+    EXPECT_NE(r.out.find("SOURCE_DATE_EPOCH"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(bad), std::string::npos) << r.out;
+    EXPECT_FALSE(std::filesystem::exists(path("bad.pdf"))) << bad;
+  }
   const std::string e1 = slurp(path("e1.pdf")), e2 = slurp(path("e2.pdf"));
   EXPECT_EQ(slurp(path("e1b.pdf")), e1);
   EXPECT_NE(e1, e2);
