@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/args.h"
@@ -55,5 +56,11 @@ int run_compute(const Args& args);
 int run_recap(const Args& args);
 int run_diff(const Args& args);
 int run_layouts(const Args& args);
+int run_init(const Args& args);
+
+/// The text `lkjip init` writes for `kind` (a --kind choice) and `year`; `file_name` is named in
+/// its comments, `schema` on its #:schema line.
+std::string starter_description(std::string_view kind, int year, const std::string& file_name,
+                                const std::string& schema);
 
 }  // namespace lkjip::cli

@@ -30,6 +30,7 @@ Runner runner_of(const std::string& name) {
   if (name == "recap") return run_recap;
   if (name == "diff") return run_diff;
   if (name == "layouts") return run_layouts;
+  if (name == "init") return run_init;
   return nullptr;
 }
 

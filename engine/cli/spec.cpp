@@ -69,6 +69,28 @@ std::vector<CommandSpec> make_commands() {
         {"render laporan/ --out-dir pdf/ --combine semua.pdf",
          "render every description in laporan/ and one duplex print file of them all"}}},
 
+      {"init",
+       "start a new description for a kind of unit",
+       {"--kind KIND [--year N] [--force] FOLDER"},
+       "Writes a starter description, lkjip-KIND-YEAR.toml, into FOLDER (created if missing): "
+       "every section a report of that kind of unit needs, with a short comment above each "
+       "(in Indonesian) saying what it holds, and a first line `#:schema` naming the installed "
+       "JSON Schema so that editors with TOML schema support complete and check it. It "
+       "renders at once; its texts in parentheses, its \"Contoh\" names and its figures marked "
+       "ISI (realisasi 0) are to be replaced with the unit's own.\n"
+       "\n"
+       "A folder that is not empty is refused unless --force is given; then only the starter "
+       "file is written (over an earlier one of the same name).",
+       K::dir,
+       {{"--kind", "", "KIND", K::choice, "kecamatan|dinas|badan|inspektorat",
+         "The kind of unit: its head's office, organisation chart and usual indicators."},
+        {"--year", "", "N", K::count, "",
+         "The reporting year (default: last year; SOURCE_DATE_EPOCH sets the current one)."},
+        {"--force", "", "", K::none, "", "Write into a folder that is not empty."}},
+       {{"init --kind dinas laporan-2025/", "a starter for a Dinas, for last year"},
+        {"init --kind kecamatan --year 2025 k/ && lkjip render k/*.toml -o k.pdf",
+         "start a Kecamatan report and render it at once"}}},
+
       {"check",
        "validate a description and recompute the figures it states",
        {"INPUT.toml"},
