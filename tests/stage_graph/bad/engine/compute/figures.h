@@ -1,0 +1,2 @@
+// Fixture for self_test.sh.
+#pragma once
