@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,10 +45,14 @@ struct RenderArgs {
   pipeline::RenderOptions options;
 };
 
-/// Renders `input` to `out`; diagnostics go to stderr. Returns the exit code; `pages` and
+/// Where render_one's diagnostics go: whole lines, each ending in '\n'. Empty: stderr.
+using Say = std::function<void(const std::string&)>;
+
+/// Renders `input` to `out`; diagnostics go to `say`. Returns the exit code; `pages` and
 /// `first_error` (when given) receive the page count and the first error's text.
 int render_one(const std::string& input, const std::string& out, const RenderArgs& a,
-               pipeline::Resources& res, size_t* pages, std::string* first_error);
+               pipeline::Resources& res, size_t* pages, std::string* first_error,
+               const Say& say = {});
 
 int run_render(const Args& args);
 int run_watch(const Args& args);

@@ -1,6 +1,4 @@
 // `lkjip render`: one report, or many in one process (bulk) with an optional combined print file.
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -11,6 +9,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "compute/json.h"
 #include "pdf/combine.h"
 #include "pdf/pdf_writer.h"
@@ -96,8 +95,9 @@ int bulk(const BulkArgs& b, const RenderArgs& a, pipeline::Resources& res) {
     std::string error;
   };
   std::vector<Result> results(inputs.size());
-  std::atomic<size_t> next{0}, finished{0};
-  const bool tty = isatty(STDERR_FILENO);
+  std::atomic<size_t> next{0};
+  Progress progress(stderr, inputs.size(), Progress::bar_suits(stderr));
+  const Say say = [&](const std::string& text) { progress.message(text); };
   const auto t0 = std::chrono::steady_clock::now();
   auto worker = [&] {
     for (size_t i; (i = next++) < inputs.size();) {
@@ -105,26 +105,22 @@ int bulk(const BulkArgs& b, const RenderArgs& a, pipeline::Resources& res) {
       const std::string out = bulk_output(b, inputs[i]);
       auto& r = results[i];
       try {
-        r.code = render_one(inputs[i], out, a, res, &r.pages, &r.error);
+        r.code = render_one(inputs[i], out, a, res, &r.pages, &r.error, say);
       } catch (const std::exception& e) {
         r.code = internal;
         r.error = e.what();
       }
       r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      const size_t n = ++finished;
-      if (tty)
-        std::fprintf(stderr, "\r[%-30s] %zu/%zu", std::string(30 * n / inputs.size(), '#').c_str(),
-                     n, inputs.size());
-      else
-        std::fprintf(stderr, "%s: %s (%zu pages, %.3f s)\n", inputs[i].c_str(),
-                     r.code == ok ? "rendered" : "FAILED", r.pages, r.seconds);
+      char line[64];
+      std::snprintf(line, sizeof line, " (%zu pages, %.3f s)", r.pages, r.seconds);
+      progress.finished(inputs[i] + ": " + (r.code == ok ? "rendered" : "FAILED") + line);
     }
   };
   const unsigned jobs = b.jobs ? b.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::thread> pool;
   for (unsigned j = 0; j < std::min<size_t>(jobs, inputs.size()); ++j) pool.emplace_back(worker);
   for (auto& t : pool) t.join();
-  if (tty) std::fputc('\n', stderr);
+  progress.end();
   size_t good = 0, pages = 0;
   std::vector<std::string> rendered;
   for (size_t i = 0; i < inputs.size(); ++i) {
@@ -150,18 +146,22 @@ int bulk(const BulkArgs& b, const RenderArgs& a, pipeline::Resources& res) {
 }  // namespace
 
 int render_one(const std::string& input, const std::string& out, const RenderArgs& a,
-               pipeline::Resources& res, size_t* pages, std::string* first_error) {
+               pipeline::Resources& res, size_t* pages, std::string* first_error,
+               const Say& say_to) {
+  const Say say =
+      say_to ? say_to : [](const std::string& text) { std::fputs(text.c_str(), stderr); };
   if (!a.force && pdf::file_carries_signature(out)) {
-    const std::string msg = out +
-                            ": error: refusing to overwrite a signed PDF (it is the signed "
-                            "original)\n  hint: write to another file, or pass --force";
-    std::fprintf(stderr, "%s\n", msg.c_str());
+    say(out +
+        ": error: refusing to overwrite a signed PDF (it is the signed original)\n"
+        "  hint: write to another file, or pass --force\n");
     if (first_error) *first_error = "refusing to overwrite a signed PDF";
     return io_error;
   }
   DiagnosticSink sink;
   auto rendered = pipeline::render(input, a.options, res, sink);
-  sink.print(stderr);
+  std::string messages;
+  for (const auto& d : sink.all()) messages += format_diagnostic(d) + "\n";
+  say(messages);
   if (!rendered) {
     if (first_error)
       for (const auto& d : sink.all())
@@ -173,7 +173,7 @@ int render_one(const std::string& input, const std::string& out, const RenderArg
   }
   if (!a.dump.empty()) std::fwrite(rendered->dump.data(), 1, rendered->dump.size(), stdout);
   if (const std::string err = pipeline::write_file_atomically(out, rendered->pdf); !err.empty()) {
-    std::fprintf(stderr, "lkjip: error: %s\n", err.c_str());
+    say("lkjip: error: " + err + "\n");
     if (first_error) *first_error = err;
     return io_error;
   }
