@@ -211,6 +211,10 @@ std::string dump(const PagedDocument& doc) {
     d.integer(static_cast<long long>(i + 1));
     d.num(p.size.width);
     d.num(p.size.height);
+    if (p.view_rotation != 0) {
+      d.word("view_rotation");
+      d.integer(p.view_rotation);
+    }
     d.out += '\n';
     d.frame(p.content, 1);
   }

@@ -119,6 +119,10 @@ struct Frame {
 struct Page {
   Size size;  // media box
   Frame content;
+  /// Quarter turns clockwise a viewer applies when showing the page (PDF /Rotate, 0 or 90):
+  /// 90 on a page whose body is a Group turned 90 (landscape), so it reads upright on screen.
+  /// The content, page number included, stays where it is on the sheet, so print is unchanged.
+  int view_rotation = 0;
 };
 
 /// /PageLabels: from page `first_page` (0-based) on, labels are `prefix` + number in `style`.

@@ -168,7 +168,8 @@ class Paginator {
   }
 
   /// Each fragment of a landscape block gets a page of its own, turned a quarter turn so the
-  /// block reads along the long edge; the page number stays in the reader's orientation.
+  /// block reads along the long edge; the page number stays where print puts it (the foot of
+  /// the portrait sheet), and the page asks viewers to show it turned so the block reads upright.
   void run_landscape(BlockFlow& flow) {
     if (!empty_) new_page();
     int guard = 0;
@@ -182,6 +183,7 @@ class Paginator {
       g.frame = std::make_shared<frame::Frame>(std::move(frag->frame));
       // Emplaced (not add(Item)): GCC 12 warns falsely about the variant temporary.
       pages_.back().content.items.emplace_back(std::move(g));
+      pages_.back().view_rotation = 90;
       empty_ = false;
       new_page();
     }

@@ -64,6 +64,11 @@ std::optional<std::string> Writer::run() {
                           " is not positive");
       return std::nullopt;
     }
+    if (p.view_rotation % 90 != 0) {
+      sink_.error(
+          {}, "page view rotation " + std::to_string(p.view_rotation) + " is not a multiple of 90");
+      return std::nullopt;
+    }
     sizes.emplace_back(0, 0, p.size.width.v, p.size.height.v);
   }
   pdf_->CreatePages(sizes);
@@ -78,6 +83,8 @@ std::optional<std::string> Writer::run() {
     PdfObject* page = pdf_->GetObjects().GetObject(kids[i].GetReference());
     const Size& size = in_.pages[i].size;
     page->GetDictionary().AddKey("MediaBox", pdf_array(PageBox{0, 0, size.width.v, size.height.v}));
+    if (const int rot = in_.pages[i].view_rotation; rot != 0)
+      page->GetDictionary().AddKey("Rotate", static_cast<pdf_int64>(rot));
     pages_.push_back(std::make_unique<PdfPage>(page, parents));
   }
   std::vector<PageState> pages(n);

@@ -411,6 +411,35 @@ TEST_F(Megaluh, ProseHasTypographicQuotesAndNegativeFiguresATrueMinus) {
   EXPECT_GE(opening, 5u);
 }
 
+TEST_F(Megaluh, LandscapeTablePagesAreTurnedForViewingAndOnlyThey) {
+  // Tabel 3.13 has twelve columns: too wide for portrait, it is set on landscape pages.
+  const Outcome o = run("pdfinfo -f 1 -l " + std::to_string(pages().size()) + " " + quoted(pdf_));
+  ASSERT_EQ(o.code, 0) << o.out;
+  std::vector<int> rot(pages().size(), -1);
+  const std::regex line(R"(Page +([0-9]+) rot: +([0-9]+))");
+  std::istringstream in(o.out);
+  for (std::string l; std::getline(in, l);) {
+    std::smatch m;
+    if (std::regex_search(l, m, line)) rot.at(std::stoul(m[1]) - 1) = std::stoi(m[2]);
+  }
+  const int first =
+      page_with("Tabel 3.13 Perbandingan Realisasi Kinerja Sasaran Strategis", body_start());
+  ASSERT_GE(first, 0);
+  size_t turned = 0;
+  for (size_t i = 0; i < rot.size(); ++i) {
+    ASSERT_NE(rot[i], -1) << "pdfinfo gave no rotation for page " << i + 1;
+    if (rot[i] == 0) continue;
+    EXPECT_EQ(rot[i], 90) << "page " << i + 1;
+    ++turned;
+    // A turned page holds the landscape table (its first page or a continuation) and still
+    // carries its page number.
+    EXPECT_NE(normalised(pages()[i]).find("Tabel 3.13"), std::string::npos) << "page " << i + 1;
+    EXPECT_FALSE(label(i).empty()) << "page " << i + 1;
+  }
+  EXPECT_EQ(rot.at(static_cast<size_t>(first)), 90);
+  EXPECT_GE(turned, 1u);
+}
+
 TEST_F(Megaluh, CheckListsTheOriginalsDisagreementsWhileRenderSucceeds) {
   ASSERT_EQ(render_->code, 0);
   const Outcome c = run(kBin + " check " + quoted(kInput.string()));

@@ -605,6 +605,58 @@ TEST(PdfWriterErrors, BadPageLabelsAndOutlineLevelsAreReported) {
   EXPECT_NE(msgs.find("outline entry 'Anak tanpa induk' has level 1"), std::string::npos) << msgs;
 }
 
+// ---- view rotation ---------------------------------------------------------------------------
+
+/// A portrait page and a landscape one: its body turned a quarter counter-clockwise on the sheet
+/// (as the paginator sets landscape tables) and the page marked for viewing turned back.
+frame::PagedDocument portrait_and_landscape() {
+  frame::PagedDocument doc = one_page();
+  frame::Page p;
+  p.size = {Pt(kA4W), Pt(kA4H)};
+  auto body = std::make_shared<frame::Frame>();
+  body->size = {Pt(600), Pt(300)};
+  body->add(shape(*fonts().serif, 12, 10, 25, "Tabel Lanskap"));
+  p.content.add(frame::Group{{Pt(72), Pt(770)}, 90, body});
+  p.content.add(shape(*fonts().serif, 11, 290, 810, "17"));  // the page number, for print
+  p.view_rotation = 90;
+  doc.pages.push_back(p);
+  return doc;
+}
+
+TEST(PdfWriterViewRotation, LandscapePageCarriesRotateAndReadsUprightWhenViewed) {
+  LKJIP_REQUIRE_TOOL("pdfinfo");
+  LKJIP_REQUIRE_TOOL("pdftotext");
+  DiagnosticSink sink;
+  const auto bytes = write_pdf(portrait_and_landscape(), PdfOptions{}, sink);
+  ASSERT_TRUE(bytes.has_value()) << all_messages(sink);
+  const auto file = std::filesystem::temp_directory_path() /
+                    ("lkjip-rotate-" + std::to_string(::getpid()) + ".pdf");
+  write_file(file, *bytes);
+  const std::string info = run("pdfinfo -f 1 -l 2 '" + file.string() + "'").out;
+  EXPECT_TRUE(has_line(info, "Page    1 rot:   0")) << info;
+  EXPECT_TRUE(has_line(info, "Page    2 rot:   90")) << info;
+  EXPECT_TRUE(has_line(info, "Page    2 size:  595.276 x 841.89 pts (A4)")) << info;
+  // pdftotext reports words as the viewer shows the page: the turned body reads left to right.
+  const auto r = run("pdftotext -bbox -f 2 -l 2 '" + file.string() + "' -");
+  const std::regex re(R"re(<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" )re"
+                      R"re(yMax="([0-9.]+)">Lanskap</word>)re");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(r.out, m, re)) << r.out;
+  EXPECT_GT(std::stod(m[3]) - std::stod(m[1]), std::stod(m[4]) - std::stod(m[2]))
+      << "upright when viewed: wider than tall";
+  std::filesystem::remove(file);
+}
+
+TEST(PdfWriterViewRotation, RotationOffAQuarterTurnIsAnError) {
+  frame::PagedDocument doc = one_page();
+  doc.pages[0].view_rotation = 45;
+  DiagnosticSink sink;
+  EXPECT_FALSE(write_pdf(doc, PdfOptions{}, sink).has_value());
+  EXPECT_NE(all_messages(sink).find("page view rotation 45 is not a multiple of 90"),
+            std::string::npos)
+      << all_messages(sink);
+}
+
 // ---- many pages ---------------------------------------------------------------------------
 // Speed is lkjip-bench's business; this checks that fifty full pages come out whole.
 
