@@ -74,16 +74,6 @@ std::string average_name(report::Settings::Average mode) {
   return "Rata-rata capaian seluruh indikator kinerja utama";
 }
 
-std::optional<int64_t> roll_up(const std::vector<std::optional<int64_t>>& children,
-                               std::optional<int64_t> own) {
-  if (children.empty()) return own;
-  int64_t total = 0;
-  for (const std::optional<int64_t>& c : children) {
-    if (!c || __builtin_add_overflow(total, *c, &total)) return own;
-  }
-  return total;
-}
-
 const report::Band* find_band(const report::Scale& scale, const Exact& value) {
   for (const report::Band& b : scale.bands) {
     if (b.above && !(value > Exact::from_double(*b.above))) continue;

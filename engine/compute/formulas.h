@@ -37,10 +37,8 @@ std::optional<Exact> efficiency_value(report::Settings::Efficiency mode, const E
 std::string efficiency_formula(report::Settings::Efficiency mode);
 /// Names the overall average the report prints.
 std::string average_name(report::Settings::Average mode);
-/// Budget roll-up: the children's sum when there are children and every one is known (and the
-/// sum fits in int64), otherwise `own`.
-std::optional<int64_t> roll_up(const std::vector<std::optional<int64_t>>& children,
-                               std::optional<int64_t> own);
+/// Budget roll-up: the report's rule (report/model.h), which the reader keeps in range.
+using report::roll_up;
 /// The band containing `value`, bands being half-open (above, upto]; nullptr if none.
 const report::Band* find_band(const report::Scale& scale, const Exact& value);
 /// Scale by id in report.scales (the report/ helper may not be linked in every build).

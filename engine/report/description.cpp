@@ -82,10 +82,21 @@ void DescriptionReader::read(const toml::table& root_table) {
   add_default_scale();
   resolve_references();
   check_organisation();
+  check_budget_totals();
   check_required_content(root_table);
 }
 
 }  // namespace detail
+
+std::optional<int64_t> roll_up(const std::vector<std::optional<int64_t>>& children,
+                               std::optional<int64_t> own) {
+  if (children.empty()) return own;
+  int64_t total = 0;
+  for (const std::optional<int64_t>& c : children) {
+    if (!c || __builtin_add_overflow(total, *c, &total)) return own;
+  }
+  return total;
+}
 
 const Signatory* Report::find_signatory(const std::string& id) const {
   for (const auto& s : signatories)

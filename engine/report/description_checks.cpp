@@ -136,4 +136,49 @@ void DescriptionReader::check_required_content(const toml::table& root) {
                               "is no [[organisation]]");
 }
 
+std::optional<int64_t> DescriptionReader::rolled_up(const Activity& a, int level,
+                                                    std::optional<int64_t> Activity::*amount,
+                                                    const char* key) {
+  static const char* const kinds[] = {"program", "kegiatan", "sub-kegiatan"};
+  std::vector<std::optional<int64_t>> children;
+  for (const Activity& c : a.children) children.push_back(rolled_up(c, level + 1, amount, key));
+  const bool summed =
+      !a.children.empty() &&
+      std::all_of(children.begin(), children.end(), [](const auto& c) { return c.has_value(); });
+  // Each child is at most kMaxMoney and there are at most kMaxRecords: the sum fits in int64.
+  const std::optional<int64_t> v = roll_up(children, a.*amount);
+  if (summed && *v > kMaxMoney) {
+    ctx_.error(a.loc,
+               std::string("the ") + q(key) + " of the " + kinds[level + 1] + " of " +
+                   kinds[level] + " " + q(a.id) + " add up to " + std::to_string(*v) +
+                   " rupiah, more than the limit of 10^15 rupiah",
+               {"amounts are whole rupiah without separators; look for extra digits"});
+    return std::nullopt;
+  }
+  return v;
+}
+
+void DescriptionReader::check_budget_totals() {
+  for (auto [amount, key] : {std::pair{&Activity::anggaran, "anggaran"},
+                             std::pair{&Activity::realisasi_anggaran, "realisasi_anggaran"}}) {
+    std::vector<std::optional<int64_t>> programs;
+    for (const Activity& p : r_.programs) programs.push_back(rolled_up(p, 0, amount, key));
+    // compute/ forms the total only when every program has an amount.
+    if (!std::all_of(programs.begin(), programs.end(), [](const auto& p) { return p.has_value(); }))
+      continue;
+    int64_t total = 0;  // at most kMaxRecords programs of at most kMaxMoney each: fits
+    for (size_t i = 0; i < programs.size(); ++i) {
+      total += *programs[i];
+      if (total > kMaxMoney) {
+        ctx_.error(r_.programs[i].loc,
+                   "the " + q(key) + " of the programs up to " + q(r_.programs[i].id) +
+                       " add up to " + std::to_string(total) +
+                       " rupiah, more than the limit of 10^15 rupiah for the budget total",
+                   {"amounts are whole rupiah without separators; look for extra digits"});
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace lkjip::report::detail

@@ -10,7 +10,8 @@
 //   - entries of any one array (IKU, programs, rows, items, bands …): at most 5000;
 //   - free tables: at most 40 columns;
 //   - organisation depth (root = 1): at most 12 levels;
-//   - money: integer rupiah from 0 to 10^15 (5000 × 10^15 still fits in int64);
+//   - money: integer rupiah from 0 to 10^15 (5000 × 10^15 still fits in int64), and so is
+//     every sum the budget roll-up forms (report::roll_up), so compute/ never overflows;
 //   - years: 1900 to 2200; settings.decimals: 0 to 6; figure width: up to 500 mm.
 // Syntax errors stop reading (toml++ stops at the first); every other error is collected and
 // reading goes on, so one run reports all of them, sorted by position.
@@ -155,6 +156,14 @@ class DescriptionReader {
 
   /// One root, every parent known, no cycles, depth within kMaxOrgDepth.
   void check_organisation();
+  /// Every budget sum compute/ forms (each activity's roll-up, the programs' total) is at most
+  /// kMaxMoney: an error at the activity whose children pass it, or at the program that
+  /// takes the total past it.
+  void check_budget_totals();
+  /// The amount compute/ prints for `a` (report::roll_up over its subtree), checked as above;
+  /// nullopt when unknown or past the limit (reported once, not again for every ancestor).
+  std::optional<int64_t> rolled_up(const Activity& a, int level,
+                                   std::optional<int64_t> Activity::*amount, const char* key);
   void check_required_content(const toml::table& root);
 };
 

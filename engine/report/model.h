@@ -57,15 +57,15 @@ struct Scale {
 
 struct Signatory {
   std::string id;
-  std::string party;      // "Pihak Pertama", may be empty
-  std::string prefix;     // "", "Plt.", "Plh.", "a.n."
+  std::string party;   // "Pihak Pertama", may be empty
+  std::string prefix;  // "", "Plt.", "Plh.", "a.n."
   std::string jabatan;
   std::string own_jabatan;
   std::string name;
   std::string pangkat;
   std::string golongan;
-  std::string nip;        // 18 digits, validated
-  std::string field;      // PDF signature field name
+  std::string nip;    // 18 digits, validated
+  std::string field;  // PDF signature field name
   bool electronic = false;
   SourceLoc loc;
 };
@@ -137,6 +137,13 @@ struct Activity {
   SourceLoc loc;
 };
 
+/// The budget roll-up rule: an activity's amount is the sum of its children's amounts (after
+/// their own roll-up) when it has children and every one is known, otherwise its own (nullopt:
+/// unknown). compute/ prints these sums; the reader keeps every one of a validated model within
+/// 10^15 rupiah (a sum past int64 would also fall back to `own`).
+std::optional<int64_t> roll_up(const std::vector<std::optional<int64_t>>& children,
+                               std::optional<int64_t> own);
+
 struct Budget {
   std::optional<int64_t> realisasi;  // total realisation when per-program figures are unknown
   StatedValues stated;
@@ -193,8 +200,8 @@ struct FreeTable {
 struct Figure {
   std::string id, caption;
   bool orgchart = false;
-  std::string image_path;               // resolved absolute path, empty for the orgchart
-  SourceLoc image_loc;                  // where `image` is written
+  std::string image_path;  // resolved absolute path, empty for the orgchart
+  SourceLoc image_loc;     // where `image` is written
   std::optional<double> width_mm;
   SourceLoc loc;
 };
@@ -267,8 +274,8 @@ struct Report {
 };
 
 struct LoadOptions {
-  bool allow_outside = false;  // paths may leave the description's folder
-  size_t max_bytes = 8u << 20; // input size limit
+  bool allow_outside = false;   // paths may leave the description's folder
+  size_t max_bytes = 8u << 20;  // input size limit
 };
 
 /// Reads and validates a description. All errors go to `sink` (located, with hints); the

@@ -319,8 +319,9 @@ TEST(DescriptionErrors, DuplicateIdAcrossKinds) {
 TEST(Description, SignatoriesUnitsScalesAndTujuanHaveTheirOwnIds) {
   // A signatory and the organisation unit she heads may share an id, and so may a scale and
   // an IKU: those kinds are never placed in the text, so their ids cannot collide there.
-  auto p = parse(kBase + "[[organisation]]\nid = \"camat\"\nname = \"CAMAT\"\n"
-                         "[[scale]]\nid = \"s1\"\nbands = [{ label = \"Semua\" }]\n");
+  auto p = parse(kBase +
+                 "[[organisation]]\nid = \"camat\"\nname = \"CAMAT\"\n"
+                 "[[scale]]\nid = \"s1\"\nbands = [{ label = \"Semua\" }]\n");
   EXPECT_TRUE(p.diagnostics.empty()) << ::testing::PrintToString(p.diagnostics);
   ASSERT_TRUE(p.report);
   ASSERT_EQ(p.report->organisation.size(), 1u);
@@ -422,6 +423,39 @@ TEST(DescriptionErrors, MoneyIsWholeRupiah) {
             "t.toml:25:13: error: `realisasi`: expected an integer, found a floating-point "
             "number\n"
             "  hint: money is written in whole rupiah without separators, e.g. 2903823586");
+}
+
+std::string program(const std::string& id, const std::string& anggaran) {
+  return "[[program]]\nid = \"" + id + "\"\nname = \"P\"\nanggaran = " + anggaran + "\n";
+}
+
+std::string kegiatan(const std::string& id, const std::string& anggaran) {
+  return "  [[program.kegiatan]]\n  id = \"" + id + "\"\n  name = \"K\"\n  anggaran = " + anggaran +
+         "\n";
+}
+
+// Every amount is within 10^15, but the sums compute/ forms must be too (past int64 they used
+// to print "t.a.d." silently).
+TEST(DescriptionErrors, BudgetTotalPastTheLimit) {
+  const std::string big = "600000000000000";
+  EXPECT_EQ(only_error(kBase + program("p1", big) + program("p2", big) + program("p3", big)),
+            "t.toml:28:1: error: the `anggaran` of the programs up to `p2` add up to "
+            "1200000000000000 rupiah, more than the limit of 10^15 rupiah for the budget total\n"
+            "  hint: amounts are whole rupiah without separators; look for extra digits");
+  // A program with no amount: no total is formed, nothing to check.
+  const auto p = parse(kBase + program("p1", big) + program("p2", big) +
+                       "[[program]]\nid = \"p3\"\nname = \"P\"\n");
+  EXPECT_TRUE(p.diagnostics.empty()) << ::testing::PrintToString(p.diagnostics);
+}
+
+TEST(DescriptionErrors, ActivityRollUpPastTheLimit) {
+  const std::string big = "1000000000000000";
+  // The kegiatan of p1 add up past the limit: one error there, none again for the total.
+  EXPECT_EQ(only_error(kBase + program("p1", "1") + kegiatan("k1", big) + kegiatan("k2", big) +
+                       program("p2", big)),
+            "t.toml:24:1: error: the `anggaran` of the kegiatan of program `p1` add up to "
+            "2000000000000000 rupiah, more than the limit of 10^15 rupiah\n"
+            "  hint: amounts are whole rupiah without separators; look for extra digits");
 }
 
 std::string with_indicator(std::string_view target, std::string_view realisasi) {
