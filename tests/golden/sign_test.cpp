@@ -299,10 +299,15 @@ class Signing : public ::testing::Test {
     return files;
   }
 
-  /// pdfsig's verdict on the last signature of `pdf`, which must be valid and cover the file.
+  /// pdfsig's verdict on the last signature of `pdf`, which must be valid and cover the file;
+  /// the signature dictionary the signer appended says /SubFilter /`type`, and pdfsig agrees.
   static void expect_valid_total(const std::string& pdf, const std::string& type) {
     const auto v = run("pdfsig -nssdir " + nss() + " " + quoted(pdf));
     EXPECT_NE(v.out.find("Signature Type: " + type), std::string::npos) << v.out;
+    const std::string appended = slurp(pdf).substr(slurp(megaluh()).size());
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(appended, m, std::regex(R"(/SubFilter\s*/([A-Za-z0-9.]+))")));
+    EXPECT_EQ(m[1].str(), type);
     EXPECT_NE(v.out.find("Signature Validation: Signature is Valid."), std::string::npos) << v.out;
     EXPECT_NE(v.out.find("Total document signed"), std::string::npos) << v.out;
     // An incremental update: the unsigned original is a prefix of the signed file.
@@ -567,6 +572,35 @@ TEST_F(Signing, PdfsigSignsTheEmptyFieldValidlyOverTheWholeDocument) {
   ASSERT_EQ(s.code, 0) << s.out;
   expect_valid_total(out, "adbe.pkcs7.detached");
   EXPECT_EQ(run("qpdf --check " + quoted(out)).code, 0);
+}
+
+TEST_F(Signing, DebianPdfsigWritesPkcs7EvenWhenAskedForEtsi) {
+  // What README "Signing and archiving" states of poppler 22.12 (Debian 12): `-etsi -sign`
+  // fills the field with an adbe.pkcs7.detached signature, not ETSI.CAdES.detached; `-etsi`
+  // with `-add-signature` is refused; `-add-signature` adds a new field, adbe.pkcs7.detached.
+  // When Debian's poppler changes, this test fails and the README must change with it.
+  const std::string etsi = path("etsi.pdf");
+  const auto s = run("pdfsig -nssdir " + nss() + " -nick lkjip-test -etsi -sign ttd_camat " +
+                     quoted(megaluh()) + " " + quoted(etsi));
+  ASSERT_EQ(s.code, 0) << s.out;
+  expect_valid_total(etsi, "adbe.pkcs7.detached");
+
+  const auto refused = run("pdfsig -nssdir " + nss() + " -nick lkjip-test -etsi -add-signature " +
+                           quoted(megaluh()) + " " + quoted(path("refused.pdf")));
+  EXPECT_NE(refused.code, 0) << refused.out;
+  EXPECT_NE(refused.out.find("-etsi is not supported yet with -add-signature"), std::string::npos)
+      << refused.out;
+  EXPECT_FALSE(fs::exists(path("refused.pdf")));
+
+  const std::string added = path("added.pdf");
+  const auto a = run("pdfsig -nssdir " + nss() + " -nick lkjip-test -add-signature " +
+                     quoted(megaluh()) + " " + quoted(added));
+  ASSERT_EQ(a.code, 0) << a.out;
+  expect_valid_total(added, "adbe.pkcs7.detached");
+  // A new, third field: ours stay empty.
+  const auto v = run("pdfsig -nssdir " + nss() + " " + quoted(added)).out;
+  EXPECT_NE(v.find("ttd_camat\n  The signature form field is not signed."), std::string::npos) << v;
+  EXPECT_NE(v.find("Signature #3"), std::string::npos) << v;
 }
 
 TEST_F(Signing, PadesSignatureOfTheEmptyFieldIsValid) {
@@ -917,6 +951,47 @@ TEST_F(Signing, MeetsThePdfA2bRequirementsWeCanCheckWithoutAValidator) {
   EXPECT_EQ(widgets, 2);
   EXPECT_GT(links, 0);
   EXPECT_EQ(run("qpdf --check " + quoted(pdf)).code, 0);
+}
+
+TEST_F(Signing, AnRgbaLogoIsTheOnlySoftMask) {
+  // README's PDF/A-2b table: no transparency group and no constant alpha ever; a soft mask
+  // only for an image with an alpha channel. A 48x48 RGBA PNG logo, alpha fading left to
+  // right, made here with python3's zlib.
+  const std::string png = path("images/logo-rgba.png");
+  beside_minimal("unused.toml", "");
+  const auto made =
+      run("python3 -c \"import struct,sys,zlib\n"
+          "def chunk(t,d): return struct.pack('>I',len(d))+t+d+struct.pack('>I',zlib.crc32(t+d))\n"
+          "rows=b''.join(b'\\\\0'+b''.join(bytes((200,30,30,x*5)) for x in range(48)) for y in "
+          "range(48))\n"
+          "sys.stdout.buffer.write(b'\\\\x89PNG\\\\r\\\\n\\\\x1a\\\\n'+chunk(b'IHDR',"
+          "struct.pack('>IIBBBBB',48,48,8,6,0,0,0))+chunk(b'IDAT',zlib.compress(rows))+"
+          "chunk(b'IEND',b''))\" > " +
+          quoted(png));
+  ASSERT_EQ(made.code, 0) << made.out;
+  ASSERT_EQ(slurp(png).substr(25, 1), std::string(1, '\x06'));  // colour type 6: RGBA
+  const std::string desc =
+      replaced(slurp(kMinimal), "logo = \"images/logo.png\"", "logo = \"images/logo-rgba.png\"");
+  const std::string pdf = path("rgba.pdf");
+  const auto r =
+      run(kBin + " render " + quoted(beside_minimal("rgba.toml", desc)) + " -o " + quoted(pdf));
+  ASSERT_EQ(r.code, 0) << r.out;
+  int masks = 0;
+  for (const auto& obj : objects(pdf)) {
+    EXPECT_EQ(obj.find("/S/Transparency"), std::string::npos) << obj;
+    EXPECT_FALSE(std::regex_search(obj, std::regex(R"(/(CA|ca) ?0?\.)"))) << obj;
+    if (obj.find("/SMask") == std::string::npos) continue;
+    ++masks;
+    EXPECT_NE(obj.find("/Subtype/Image"), std::string::npos) << obj;  // on the image only
+  }
+  EXPECT_EQ(masks, 1);
+  // The same description with the RGB logo has none.
+  const std::string rgb = path("rgb.pdf");
+  ASSERT_EQ(run(kBin + " render " + quoted(beside_minimal("rgb.toml", slurp(kMinimal))) + " -o " +
+                quoted(rgb))
+                .code,
+            0);
+  for (const auto& obj : objects(rgb)) EXPECT_EQ(obj.find("/SMask"), std::string::npos) << obj;
 }
 
 }  // namespace
