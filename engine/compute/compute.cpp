@@ -106,38 +106,48 @@ void Builder::iku() {
     for (size_t i = 0; i < r_.sasaran.size(); ++i) {
       if (r_.sasaran[i].id == k.sasaran) res.sasaran = i;
     }
-    Exact target = Exact::from_double(k.target), real = Exact::from_double(k.realisasi);
+    Exact target = Exact::from_double(k.target);
+    std::optional<Exact> real;  // none: no data this year
+    if (k.realisasi) real = Exact::from_double(*k.realisasi);
     res.target = measure_value(target, k.target_decimals, k.unit);
-    res.realisasi = measure_value(real, k.realisasi_decimals, k.unit);
-    std::optional<Exact> raw = capaian(target, real, k.direction);
+    res.realisasi =
+        real ? measure_value(*real, k.realisasi_decimals, k.unit) : unknown_value(Kind::number);
+    std::optional<Exact> raw = real ? capaian(target, *real, k.direction) : std::nullopt;
     res.capaian = percent(raw);
     res.capaian_capped = percent(raw ? std::optional<Exact>(capped(*raw, s_.capaian_cap)) : raw);
     res.predikat = predikat(scale, res.capaian_capped);
     res.attainment = attainment(res.capaian);
 
     // History rows, then the report year itself.
-    std::vector<report::HistoryPoint> points = k.history;
+    struct Point {
+      int year;
+      std::optional<double> target, realisasi;
+    };
+    std::vector<Point> points;
+    for (const report::HistoryPoint& p : k.history)
+      points.push_back({p.year, p.target, p.realisasi});
     points.push_back({r_.year, k.target, k.realisasi});
     for (size_t i = 0; i < points.size(); ++i) {
-      const report::HistoryPoint& p = points[i];
+      const Point& p = points[i];
       HistoryRow row;
       row.year = p.year;
-      Exact pr = Exact::from_double(p.realisasi);
-      row.realisasi = measure_value(pr, k.realisasi_decimals, k.unit);
+      std::optional<Exact> pr;
+      if (p.realisasi) pr = Exact::from_double(*p.realisasi);
+      row.realisasi =
+          pr ? measure_value(*pr, k.realisasi_decimals, k.unit) : unknown_value(Kind::number);
+      row.target = unknown_value(Kind::number);
+      row.capaian = unknown_value(Kind::percent);
       if (p.target) {
         Exact pt = Exact::from_double(*p.target);
         row.target = measure_value(pt, k.target_decimals, k.unit);
-        row.capaian = percent(capaian(pt, pr, k.direction));
-      } else {
-        row.target = unknown_value(Kind::number);
-        row.capaian = unknown_value(Kind::percent);
+        if (pr) row.capaian = percent(capaian(pt, *pr, k.direction));
       }
       row.change = unknown_value(Kind::number);
       row.change_pct = unknown_value(Kind::percent);
-      if (i > 0) {
-        Exact prev = Exact::from_double(points[i - 1].realisasi);
-        row.change = number_value(Kind::number, pr - prev, k.realisasi_decimals);
-        row.change_pct = percent(change_percent(prev, pr));
+      if (i > 0 && pr && points[i - 1].realisasi) {
+        Exact prev = Exact::from_double(*points[i - 1].realisasi);
+        row.change = number_value(Kind::number, *pr - prev, k.realisasi_decimals);
+        row.change_pct = percent(change_percent(prev, *pr));
       }
       res.history.push_back(std::move(row));
     }
@@ -149,24 +159,21 @@ void Builder::iku() {
     res.change = res.history.back().change;
     res.change_pct = res.history.back().change_pct;
 
+    res.renstra_target = unknown_value(Kind::number);
+    res.kemajuan = unknown_value(Kind::percent);
     if (k.renstra_target) {
       Exact rt = Exact::from_double(*k.renstra_target);
       res.renstra_target = measure_value(rt, k.target_decimals, k.unit);
-      res.kemajuan = percent(capaian(rt, real, k.direction));
-    } else {
-      res.renstra_target = unknown_value(Kind::number);
-      res.kemajuan = unknown_value(Kind::percent);
+      if (real) res.kemajuan = percent(capaian(rt, *real, k.direction));
     }
     auto compare = [&](const std::optional<double>& ref) {
       ComparisonCell c;
-      if (!ref) {
-        c.reference = unknown_value(Kind::number);
-        c.difference = unknown_value(Kind::number);
-        return c;
-      }
+      c.reference = unknown_value(Kind::number);
+      c.difference = unknown_value(Kind::number);
+      if (!ref) return c;
       Exact e = Exact::from_double(*ref);
       c.reference = measure_value(e, k.realisasi_decimals, k.unit);
-      c.difference = number_value(Kind::number, real - e, k.realisasi_decimals);
+      if (real) c.difference = number_value(Kind::number, *real - e, k.realisasi_decimals);
       return c;
     };
     res.kabupaten = compare(k.compare.kabupaten);
@@ -182,7 +189,7 @@ void Builder::sasaran() {
     SasaranResult res;
     res.sasaran = &sa;
     std::vector<Exact> values;
-    int met = 0, exceeded = 0, not_met = 0;
+    int met = 0, exceeded = 0, not_met = 0, no_data = 0;
     for (size_t i = 0; i < out_.iku.size(); ++i) {
       if (r_.iku[i].sasaran != sa.id) continue;
       res.iku.push_back(i);
@@ -191,6 +198,7 @@ void Builder::sasaran() {
       met += k.attainment == Attainment::met;
       exceeded += k.attainment == Attainment::exceeded;
       not_met += k.attainment == Attainment::not_met;
+      no_data += !k.realisasi.known;
     }
     res.capaian = percent(mean(values));
     res.predikat = predikat(scale, res.capaian);
@@ -198,6 +206,7 @@ void Builder::sasaran() {
     res.tercapai = count(met);
     res.melampaui = count(exceeded);
     res.tidak_tercapai = count(not_met);
+    res.tanpa_data = count(no_data);
     out_.sasaran.push_back(std::move(res));
   }
 }
@@ -205,12 +214,13 @@ void Builder::sasaran() {
 void Builder::overall() {
   Overall& o = out_.overall;
   std::vector<Exact> all, per;
-  int met = 0, exceeded = 0, not_met = 0;
+  int met = 0, exceeded = 0, not_met = 0, no_data = 0;
   for (const IkuResult& k : out_.iku) {
     if (k.capaian_capped.known) all.push_back(k.capaian_capped.exact);
     met += k.attainment == Attainment::met;
     exceeded += k.attainment == Attainment::exceeded;
     not_met += k.attainment == Attainment::not_met;
+    no_data += !k.realisasi.known;
   }
   for (const SasaranResult& sa : out_.sasaran) {
     if (sa.capaian.known) per.push_back(sa.capaian.exact);
@@ -226,6 +236,7 @@ void Builder::overall() {
   o.tercapai = count(met);
   o.melampaui = count(exceeded);
   o.tidak_tercapai = count(not_met);
+  o.tanpa_data = count(no_data);
 }
 
 /// Builds one node and its subtree; the node's budget is the children's sum when every child
@@ -436,6 +447,7 @@ void Builder::refs() {
   m["capaian.tercapai"] = o.tercapai;
   m["capaian.melampaui"] = o.melampaui;
   m["capaian.tidak_tercapai"] = o.tidak_tercapai;
+  m["capaian.tanpa_data"] = o.tanpa_data;
   const BudgetTotal& b = out_.budget;
   m["anggaran.total"] = b.figures.anggaran;
   m["anggaran.realisasi"] = b.figures.realisasi;

@@ -89,8 +89,9 @@ struct SasaranResult {
   std::vector<std::size_t> iku;  // indices into ComputedTables::iku, in description order
   Value capaian;                 // simple mean of its IKU's capped capaian, percent
   Value predikat;
-  /// Integer counts: IKU, met (capaian printed as 100), exceeded (> 100), not met (< 100).
-  Value jumlah_iku, tercapai, melampaui, tidak_tercapai;
+  /// Integer counts: IKU, met (capaian printed as 100), exceeded (> 100), not met (< 100),
+  /// and IKU without a realisasi (in none of the other three, nor in the mean).
+  Value jumlah_iku, tercapai, melampaui, tidak_tercapai, tanpa_data;
   BudgetFigures budget;  // sum over the programs that support it (unknown if none does)
   Value efisiensi;       // per Settings::Efficiency: capaian vs budget.serapan
 };
@@ -122,6 +123,7 @@ struct Overall {
   std::string average_name;  // names the configured one: "Rata-rata capaian sasaran strategis"
   Value predikat;            // of rata_rata
   Value jumlah_iku, jumlah_sasaran, tercapai, melampaui, tidak_tercapai;
+  Value tanpa_data;  // IKU without a realisation, left out of the averages and the counts above
 };
 
 struct BudgetTotal {

@@ -8,7 +8,10 @@
 namespace lkjip::compute {
 
 std::optional<Exact> capaian(const Exact& target, const Exact& realisasi, report::Direction d) {
-  if (target.is_zero()) return std::nullopt;
+  if (target.is_zero()) {
+    if (d == report::Direction::higher) return std::nullopt;
+    return realisasi.compare(target) <= 0 ? hundred() : Exact();
+  }
   if (d == report::Direction::higher) return realisasi / target * hundred();
   return (target + target - realisasi) / target * hundred();
 }

@@ -15,7 +15,9 @@ inline Exact hundred() { return Exact::integer(100); }
 
 /// Capaian in percent. Higher is better: realisasi / target × 100. Lower is better:
 /// (2·target − realisasi) / target × 100 (PermenPANRB 8/2021, "kondisi khusus").
-/// None when target is zero (the ratio has no meaning).
+/// A lower-is-better target of 0 (zero tolerance: "temuan berulang 0") is met or missed
+/// outright: realisasi ≤ 0 gives 100, anything else 0. None for a higher-is-better target of 0
+/// (the ratio has no meaning).
 std::optional<Exact> capaian(const Exact& target, const Exact& realisasi, report::Direction d);
 /// The capaian that counts in averages and predicates: at most `cap` when cap > 0, and never
 /// below 0 (the seed: "lebih dari 100 … 100", "kurang dari 0 … 0"; a negative capaian is

@@ -212,6 +212,7 @@ void sasaran(Writer& w, const ComputedTables& t) {
       w.member("tercapai", s.tercapai);
       w.member("melampaui", s.melampaui);
       w.member("tidak_tercapai", s.tidak_tercapai);
+      w.member("tanpa_data", s.tanpa_data);
       budget(w, "budget", s.budget);
       w.member("efisiensi", s.efisiensi);
     });
@@ -230,6 +231,7 @@ void overall(Writer& w, const Overall& o) {
     w.member("tercapai", o.tercapai);
     w.member("melampaui", o.melampaui);
     w.member("tidak_tercapai", o.tidak_tercapai);
+    w.member("tanpa_data", o.tanpa_data);
   });
 }
 

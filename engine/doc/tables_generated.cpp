@@ -129,6 +129,27 @@ bool is_capped(const compute::IkuResult& k) {
 
 namespace {
 
+/// Names the IKU without a realisation that the table prints as t.a.d. and leaves out of its
+/// figures ("… tidak dihitung …: Indeks Kepuasan Masyarakat (Survei tidak dilaksanakan)."),
+/// empty when every IKU is measured. `left_out_of` says which figures they are missing from.
+std::string no_data_note(const compute::ComputedTables& c, const std::string& left_out_of) {
+  std::string names;
+  for (const compute::IkuResult& k : c.iku) {
+    if (k.realisasi.known) continue;
+    names += (names.empty() ? "" : "; ") + k.iku->name;
+    if (!k.iku->no_data.empty()) names += " (" + k.iku->no_data + ")";
+  }
+  if (names.empty()) return "";
+  return std::string(compute::kUnknownText) + " = tidak ada data realisasi; tidak dihitung dalam " +
+         left_out_of + ": " + names + ".";
+}
+
+/// Appends a sentence to a table's note.
+void add_note(Table& t, const std::string& sentence) {
+  if (sentence.empty()) return;
+  t.source += (t.source.empty() ? "" : " ") + sentence;
+}
+
 /// The capaian as computed; starred ("118,89%*") when capped, the table's note tells the
 /// figure that counted. The star hangs right of the decimal comma, so figures still line up.
 Cell capaian_cell(const compute::IkuResult& k) {
@@ -157,6 +178,7 @@ Table measurement(const TableEnv& e) {
       t.source = "* Dihitung " + k.capaian_capped.text + " dalam rata-rata dan predikat.";
       break;
     }
+  add_note(t, no_data_note(e.c, "rata-rata dan predikat"));
   return finish(std::move(t), e.style);
 }
 
@@ -188,6 +210,9 @@ Table sasaran_summary(const TableEnv& e) {
                  value_cell(o.melampaui), value_cell(o.tercapai), value_cell(o.tidak_tercapai),
                  value_cell(o.rata_rata), value_cell(o.predikat)}));
   t.source = "Capaian pada baris Jumlah: " + o.average_name + ".";
+  add_note(t, no_data_note(e.c,
+                           "kolom Melampaui, Sesuai dan Tidak Mencapai Target maupun "
+                           "capaian"));
   return finish(std::move(t), e.style);
 }
 
@@ -254,6 +279,7 @@ Table multiyear(const TableEnv& e) {
     r.push_back(value_cell(k.change));
     return r;
   });
+  add_note(t, no_data_note(e.c, "capaian dan perubahan " + year));
   return finish(std::move(t), e.style);
 }
 
@@ -279,6 +305,7 @@ Table renstra(const TableEnv& e) {
     return Cells{text_cell(k.iku->name), std::move(target), value_cell(k.realisasi),
                  value_cell(k.kemajuan)};
   });
+  add_note(t, no_data_note(e.c, "tingkat kemajuan"));
   return finish(std::move(t), e.style);
 }
 
@@ -307,6 +334,7 @@ Table comparison(const TableEnv& e) {
                  value_cell(k.nasional.reference),
                  text_cell(k.iku->compare.note)};
   });
+  add_note(t, no_data_note(e.c, "perbandingan"));
   return finish(std::move(t), e.style);
 }
 
@@ -401,6 +429,7 @@ Table capaian_anggaran_sasaran(const TableEnv& e) {
     total.push_back(std::move(c));
   t.body.push_back(total_row(std::move(total)));
   t.source = "Capaian pada baris Jumlah: " + e.c.overall.average_name + ".";
+  add_note(t, no_data_note(e.c, "capaian"));
   return finish(std::move(t), e.style);
 }
 
@@ -436,6 +465,7 @@ Table efficiency(const TableEnv& e) {
       total_row({spanning(text_cell("Jumlah"), 2), value_cell(e.c.overall.rata_rata),
                  value_cell(e.c.budget.figures.serapan), value_cell(e.c.budget.efisiensi)}));
   t.source = e.c.budget.efficiency_formula;
+  add_note(t, no_data_note(e.c, "capaian dan efisiensi"));
   return finish(std::move(t), e.style);
 }
 

@@ -257,15 +257,23 @@ void DescriptionReader::read_sasaran(const toml::table& t) {
   r_.sasaran.push_back(std::move(s));
 }
 
-void DescriptionReader::check_positive_target(const SourceLoc& loc, double target,
-                                              std::string_view what) {
-  if (target <= 0)
-    ctx_.error(loc, "target must be > 0 for a ratio indicator, found " + format_plain(target),
+void DescriptionReader::check_target(const SourceLoc& loc, double target, Direction direction,
+                                     std::string_view what) {
+  if (target < 0) {
+    ctx_.error(loc, "target must not be negative, found " + format_plain(target),
                {std::string("capaian of ")
                     .append(what)
-                    .append(" is a ratio of realisasi to target (realisasi / target × 100), so "
-                            "a target of 0 or less has no meaning"),
-                "if the indicator truly has no target, leave it out of the report"});
+                    .append(" compares realisasi with the target (realisasi / target × 100), so "
+                            "a negative target has no meaning")});
+  } else if (target == 0 && direction == Direction::higher) {
+    ctx_.error(loc, "a target of 0 is allowed only for a lower-is-better indicator",
+               {std::string("capaian of ")
+                    .append(what)
+                    .append(" where higher is better is realisasi / target × 100, which has no "
+                            "value for a target of 0"),
+                "for a zero-tolerance indicator (\"temuan berulang 0\", \"0 kasus\") write "
+                "`direction = \"lower\"`: realisasi 0 then gives capaian 100%, any other 0%"});
+  }
 }
 
 void DescriptionReader::read_iku(const toml::table& t) {
@@ -283,9 +291,19 @@ void DescriptionReader::read_iku(const toml::table& t) {
   k.responsible = f.text("responsible").value_or("");
   if (auto v = number_decimals(f, "target", true, k.target_decimals)) {
     k.target = *v;
-    check_positive_target(f.loc("target"), *v, "an IKU");
+    check_target(f.loc("target"), *v, k.direction, "an IKU");
   }
-  if (auto v = number_decimals(f, "realisasi", true, k.realisasi_decimals)) k.realisasi = *v;
+  k.realisasi = number_decimals(f, "realisasi", false, k.realisasi_decimals);
+  k.no_data = f.text("no_data").value_or("");
+  if (k.realisasi && f.node("no_data"))
+    ctx_.error(f.loc("no_data"), "`no_data` is given although `realisasi` is written",
+               {"`no_data` says why an IKU has no realisasi this year; remove one of the two"});
+  else if (!f.node("realisasi") && !f.node("no_data"))
+    ctx_.error(f.loc(), "IKU `" + k.id + "` has no `realisasi`",
+               {"write the realisasi, e.g. `realisasi = 60.61`",
+                "if there is no figure this year, say why: `no_data = \"Survei tidak "
+                "dilaksanakan\"`; the IKU then prints t.a.d. and is left out of averages, "
+                "predikat and counts"});
   k.renstra_target = f.number("renstra_target");
   k.renstra_year = year(f, "renstra_year");
   if (k.renstra_year && r_.year && *k.renstra_year < r_.year)
@@ -368,12 +386,13 @@ Indicator DescriptionReader::read_indicator(const toml::table& t, const std::str
   ind.loc = f.loc();
   ind.name = f.text("name", true).value_or("");
   ind.formula = f.text("formula").value_or("");
+  ind.direction = direction(f).value_or(Direction::higher);
   bool target_ok = false;
   if (const auto* n = f.node("target", true)) {
     if (auto qty = quantity(*n, "target")) {
       ind.target = *qty;
       target_ok = true;
-      check_positive_target(f.loc("target"), qty->value, "a program indicator");
+      check_target(f.loc("target"), qty->value, ind.direction, "a program indicator");
     }
   }
   if (const auto* n = f.node("realisasi")) {
@@ -388,7 +407,6 @@ Indicator DescriptionReader::read_indicator(const toml::table& t, const std::str
            "\""});
     }
   }
-  ind.direction = direction(f).value_or(Direction::higher);
   ind.pk = f.boolean("pk").value_or(false);
   ind.stated = read_stated(f, path);
   f.finish();

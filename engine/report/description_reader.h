@@ -127,7 +127,9 @@ class DescriptionReader {
   void read_strategy(const toml::table& t);
   void read_org_unit(const toml::table& t);
   void read_sasaran(const toml::table& t);
-  void check_positive_target(const SourceLoc& loc, double target, std::string_view what);
+  /// A target may not be negative, and 0 only where lower is better (zero tolerance).
+  void check_target(const SourceLoc& loc, double target, Direction direction,
+                    std::string_view what);
   void read_iku(const toml::table& t);
   std::optional<Quantity> quantity(const toml::node& n, std::string_view key);
   static std::string unit_phrase(const std::string& unit);

@@ -62,7 +62,7 @@ const std::map<std::string, std::vector<std::string>>& description_keys() {
       {"sasaran", {"id", "name", "tujuan"}},
       {"iku",
        {"id", "sasaran", "name", "unit", "direction", "formula", "source", "responsible", "target",
-        "realisasi", "renstra_target", "renstra_year", "history", "compare", "stated"}},
+        "realisasi", "no_data", "renstra_target", "renstra_year", "history", "compare", "stated"}},
       {"iku.history", {"year", "target", "realisasi"}},
       {"iku.compare", {"kabupaten", "provinsi", "nasional", "note"}},
       {"iku.stated", kIndicatorStated},

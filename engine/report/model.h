@@ -106,8 +106,9 @@ struct Iku {
   std::string id, sasaran, name, unit;
   Direction direction = Direction::higher;
   std::string formula, source, responsible;
-  double target = 0;  // > 0 (validated)
-  double realisasi = 0;
+  double target = 0;                // > 0, or 0 for a lower-is-better indicator (validated)
+  std::optional<double> realisasi;  // none: no figure this year (`no_data` says why)
+  std::string no_data;              // why there is no realisasi; set only when it is none
   int target_decimals = 2, realisasi_decimals = 2;  // as written
   std::optional<double> renstra_target;
   std::optional<int> renstra_year;

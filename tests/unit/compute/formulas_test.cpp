@@ -28,9 +28,16 @@ TEST(Capaian, LowerIsBetterBelowAndAboveTarget) {
   EXPECT_EQ(pct(capaian(x(10), x(25), Direction::lower)), "−50,00%");  // raw may go negative
 }
 
-TEST(Capaian, ZeroTargetHasNoCapaian) {
+TEST(Capaian, ZeroTargetHigherIsBetterHasNoCapaian) {
   EXPECT_FALSE(capaian(Exact(), x(5), Direction::higher));
-  EXPECT_FALSE(capaian(Exact(), x(5), Direction::lower));
+  EXPECT_FALSE(capaian(Exact(), Exact(), Direction::higher));
+}
+
+TEST(Capaian, ZeroTargetLowerIsBetterIsMetOrMissedOutright) {
+  // Zero tolerance ("temuan berulang 0"): none is 100 %, a single case is 0 %.
+  EXPECT_EQ(pct(capaian(Exact(), Exact(), Direction::lower)), "100,00%");
+  EXPECT_EQ(pct(capaian(Exact(), x(1), Direction::lower)), "0,00%");
+  EXPECT_EQ(pct(capaian(Exact(), x(0.01), Direction::lower)), "0,00%");
 }
 
 TEST(Capped, CapOnOffAndFloorAtZero) {

@@ -278,12 +278,13 @@ TEST(DescriptionErrors, MissingRequiredKey) {
 }
 
 TEST(DescriptionErrors, UnknownKeyWithSuggestion) {
-  EXPECT_EQ(only_error(replaced(kBase, "realisasi = 60.61", "realisasi = 60.61\nrealisai = 1")),
-            "t.toml:24:1: error: unknown key `realisai` in [[iku]]\n"
-            "  hint: did you mean `realisasi`?\n"
-            "  hint: keys of [[iku]]: id, sasaran, name, unit, direction, formula, source, "
-            "responsible, target, realisasi, renstra_target, renstra_year, history, compare, "
-            "stated");
+  EXPECT_EQ(
+      only_error(replaced(kBase, "realisasi = 60.61", "realisasi = 60.61\nrealisai = 1")),
+      "t.toml:24:1: error: unknown key `realisai` in [[iku]]\n"
+      "  hint: did you mean `realisasi`?\n"
+      "  hint: keys of [[iku]]: id, sasaran, name, unit, direction, formula, source, "
+      "responsible, target, realisasi, no_data, renstra_target, renstra_year, history, compare, "
+      "stated");
   EXPECT_EQ(only_error(kBase + "[setings]\ndecimals = 1\n"),
             "t.toml:24:2: error: unknown key `setings` in the description\n"
             "  hint: did you mean `settings`?\n"
@@ -404,12 +405,50 @@ TEST(DescriptionErrors, ReferenceToTheWrongKind) {
 
 // --- values ---------------------------------------------------------------------------
 
-TEST(DescriptionErrors, IkuTargetMustBePositive) {
+TEST(DescriptionErrors, IkuZeroTargetNeedsLowerIsBetter) {
   EXPECT_EQ(only_error(replaced(kBase, "target = 70.20", "target = 0")),
-            "t.toml:22:10: error: target must be > 0 for a ratio indicator, found 0\n"
-            "  hint: capaian of an IKU is a ratio of realisasi to target (realisasi / target × "
-            "100), so a target of 0 or less has no meaning\n"
-            "  hint: if the indicator truly has no target, leave it out of the report");
+            "t.toml:22:10: error: a target of 0 is allowed only for a lower-is-better indicator\n"
+            "  hint: capaian of an IKU where higher is better is realisasi / target × 100, which "
+            "has no value for a target of 0\n"
+            "  hint: for a zero-tolerance indicator (\"temuan berulang 0\", \"0 kasus\") write "
+            "`direction = \"lower\"`: realisasi 0 then gives capaian 100%, any other 0%");
+}
+
+TEST(DescriptionErrors, IkuTargetMustNotBeNegative) {
+  EXPECT_EQ(only_error(replaced(kBase, "target = 70.20", "target = -1")),
+            "t.toml:22:10: error: target must not be negative, found -1\n"
+            "  hint: capaian of an IKU compares realisasi with the target (realisasi / target × "
+            "100), so a negative target has no meaning");
+}
+
+TEST(Description, IkuZeroTargetLowerIsBetterIsAccepted) {
+  auto p = parse(replaced(replaced(kBase, "target = 70.20", "target = 0\ndirection = \"lower\""),
+                          "realisasi = 60.61", "realisasi = 0"));
+  ASSERT_TRUE(p.report) << ::testing::PrintToString(p.diagnostics);
+  EXPECT_EQ(p.report->iku.at(0).target, 0);
+}
+
+TEST(DescriptionErrors, IkuWithoutRealisasiNeedsAReason) {
+  EXPECT_EQ(only_error(replaced(kBase, "realisasi = 60.61\n", "")),
+            "t.toml:18:1: error: IKU `akip` has no `realisasi`\n"
+            "  hint: write the realisasi, e.g. `realisasi = 60.61`\n"
+            "  hint: if there is no figure this year, say why: `no_data = \"Survei tidak "
+            "dilaksanakan\"`; the IKU then prints t.a.d. and is left out of averages, predikat "
+            "and counts");
+}
+
+TEST(DescriptionErrors, NoDataBesideARealisasi) {
+  EXPECT_EQ(only_error(replaced(kBase, "realisasi = 60.61\n",
+                                "realisasi = 60.61\nno_data = \"Belum terbit\"\n")),
+            "t.toml:24:11: error: `no_data` is given although `realisasi` is written\n"
+            "  hint: `no_data` says why an IKU has no realisasi this year; remove one of the two");
+}
+
+TEST(Description, IkuWithoutRealisasiKeepsItsReason) {
+  auto p = parse(replaced(kBase, "realisasi = 60.61\n", "no_data = \"LHE belum terbit\"\n"));
+  ASSERT_TRUE(p.report) << ::testing::PrintToString(p.diagnostics);
+  EXPECT_FALSE(p.report->iku.at(0).realisasi);
+  EXPECT_EQ(p.report->iku.at(0).no_data, "LHE belum terbit");
 }
 
 TEST(DescriptionErrors, NegativeBudget) {
@@ -737,7 +776,7 @@ TEST(DescriptionErrors, SeveralErrorsAreReportedInSourceOrder) {
   ASSERT_EQ(p.diagnostics.size(), 4u) << ::testing::PrintToString(p.diagnostics);
   EXPECT_TRUE(p.diagnostics[0].starts_with("t.toml:4:8: error: `year`: expected an integer"));
   EXPECT_TRUE(p.diagnostics[1].starts_with("t.toml:9:1: error: missing required key `jabatan`"));
-  EXPECT_TRUE(p.diagnostics[2].starts_with("t.toml:21:10: error: target must be > 0"));
+  EXPECT_TRUE(p.diagnostics[2].starts_with("t.toml:21:10: error: target must not be negative"));
   EXPECT_EQ(p.diagnostics[3],
             "t.toml:23:1: error: a [[figure]] needs `image = \"…\"` or `orgchart = true`");
 }

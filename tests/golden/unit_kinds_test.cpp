@@ -1,0 +1,94 @@
+// End-to-end tests of the structures other kinds of unit need (issue #14), read back from the
+// PDF text: indicators without a realisation, zero-tolerance targets.
+#include <regex>
+#include <string>
+
+#include "tools.h"
+
+namespace lkjip::golden {
+namespace {
+
+/// The first line of `text` containing `anchor`, whitespace runs collapsed to one space.
+std::string line_with(const std::string& text, const std::string& anchor) {
+  size_t at = text.find(anchor);
+  if (at == std::string::npos) return "";
+  size_t begin = text.rfind('\n', at);
+  size_t end = text.find('\n', at);
+  std::string line = text.substr(begin == std::string::npos ? 0 : begin + 1,
+                                 end == std::string::npos ? std::string::npos : end - begin - 1);
+  return std::regex_replace(line, std::regex("\\s+"), " ");
+}
+
+/// `text` with every whitespace run collapsed to one space (for notes that wrap).
+std::string flat(const std::string& text) {
+  return std::regex_replace(text, std::regex("\\s+"), " ");
+}
+
+std::string render_text(const ScratchDir& dir, const fs::path& description) {
+  const std::string pdf = dir / "out.pdf";
+  const Outcome r = run(kBin + " render " + quoted(description.string()) + " -o " + quoted(pdf));
+  EXPECT_EQ(r.code, 0) << r.out;
+  return run("pdftotext -layout " + quoted(pdf) + " -").out;
+}
+
+}  // namespace
+
+TEST(UnitKinds, IndicatorsWithoutDataPrintTadAndStayOutOfAveragesAndCounts) {
+  ScratchDir dir("unmeasured");
+  const std::string text = render_text(dir, kSrc / "tests/data/unmeasured.toml");
+  // Measured: 60,61 / 70,20 = 86,34 %. Unmeasured: t.a.d. in every column.
+  EXPECT_NE(line_with(text, "Nilai Evaluasi AKIP").find("70,20 60,61 86,34% Baik"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(line_with(text, "Indeks Kepuasan").find("85,00 t.a.d. t.a.d. t.a.d."),
+            std::string::npos);
+  EXPECT_NE(line_with(text, "Persentase Kehadiran").find("90% t.a.d. t.a.d. t.a.d."),
+            std::string::npos);
+  // Sasaran 1 is AKIP alone (86,34), sasaran 2 (100 and 0) 50,00, sasaran 3 has no data:
+  // the overall mean of sasaran is (86,339… + 50) / 2 = 68,17, not pulled down by a zero.
+  EXPECT_NE(line_with(text, "Rata-rata capaian sasaran strategis  ").find("68,17% Cukup"),
+            std::string::npos);
+  EXPECT_NE(line_with(text, "Meningkatnya Partisipasi  ").find("1 0 0 0 t.a.d. t.a.d."),
+            std::string::npos);
+  EXPECT_NE(line_with(text, " Jumlah  ").find("5 0 1 2 68,17% Cukup"), std::string::npos);
+  // The notes under the tables name what was left out, with the reason.
+  const std::string all = flat(text);
+  EXPECT_NE(all.find("t.a.d. = tidak ada data realisasi; tidak dihitung dalam rata-rata dan "
+                     "predikat: Indeks Kepuasan Masyarakat (Survei tidak dilaksanakan); "
+                     "Persentase Kehadiran Musrenbang (Data belum direkap)."),
+            std::string::npos);
+  // Prose values.
+  EXPECT_NE(all.find("IKM: t.a.d., capaian t.a.d., predikat t.a.d.. Tanpa data: 2 dari 5 IKU. "
+                     "Rata-rata 68,17% (Cukup)."),
+            std::string::npos);
+}
+
+TEST(UnitKinds, ZeroTargetLowerIsBetterIsMetByZeroAndMissedByAnyCase) {
+  ScratchDir dir("zero-target");
+  const std::string text = render_text(dir, kSrc / "tests/data/unmeasured.toml");
+  EXPECT_NE(line_with(text, "Jumlah Temuan Berulang").find("0 0 100,00% Sangat Baik"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(line_with(text, "Jumlah Kasus Gangguan").find("0 2 0,00% Sangat"), std::string::npos);
+}
+
+TEST(UnitKinds, AReportWithoutAnyRealisationStillRenders) {
+  ScratchDir dir("no-data-at-all");
+  std::string toml = slurp(kSrc / "tests/data/unmeasured.toml");
+  for (const char* measured : {"realisasi = 60.61", "realisasi = 0", "realisasi = 2"}) {
+    const size_t at = toml.find(measured);
+    ASSERT_NE(at, std::string::npos);
+    toml.replace(at, std::string(measured).size(), "no_data = \"Belum terbit\"");
+  }
+  write_file(dir / "all.toml", toml);
+  const std::string text = render_text(dir, dir / "all.toml");
+  EXPECT_NE(line_with(text, "Rata-rata capaian sasaran strategis  ").find("t.a.d. t.a.d."),
+            std::string::npos)
+      << text;
+  EXPECT_NE(line_with(text, "Nilai Evaluasi AKIP").find("70,20 t.a.d. t.a.d. t.a.d."),
+            std::string::npos);
+  EXPECT_NE(flat(text).find("Tanpa data: 5 dari 5 IKU. Rata-rata t.a.d. (t.a.d.)."),
+            std::string::npos);
+}
+
+}  // namespace lkjip::golden
