@@ -4,6 +4,7 @@
 // independently from the numbers typed in the description.
 #include <cctype>
 #include <cstdint>
+#include <cstdlib>
 #include <map>
 #include <regex>
 #include <sstream>
@@ -44,18 +45,32 @@ struct Entry {
   std::string text, label;
 };
 
-/// The rendered report, once for all tests: its diagnostics and the text of every page.
+/// The rendered report, once for all tests: its diagnostics and the text of every page. Under
+/// ctest the fixture test megaluh_rendering renders and extracts it once for the whole suite
+/// (tests/golden/render_and_extract.sh into the folder LKJIP_MEGALUH_RENDERING names); a
+/// test binary run by hand does the same into a scratch folder of its own.
 class Megaluh : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new ScratchDir("megaluh");
-    pdf_ = *dir_ / "megaluh.pdf";
-    render_ = new Outcome(run(kBin + " render " + quoted(kInput.string()) + " -o " + quoted(pdf_)));
-    pages_ = new std::vector<std::string>(
-        split_pages(run("pdftotext -layout " + quoted(pdf_) + " -").out));
+    fs::path dir;
+    if (const char* shared = std::getenv("LKJIP_MEGALUH_RENDERING"); shared && *shared) {
+      dir = shared;
+    } else {
+      dir_ = new ScratchDir("megaluh");
+      dir = dir_->path() / "rendering";
+      const Outcome prepared =
+          run(quoted((kSrc / "tests/golden/render_and_extract.sh").string()) + " " + quoted(kBin) +
+              " " + quoted(kInput.string()) + " " + quoted(dir.string()));
+      EXPECT_EQ(prepared.code, 0) << prepared.out;
+    }
+    pdf_ = (dir / "out.pdf").string();
+    const std::string code = slurp(dir / "render.code");
+    render_ = new Outcome{code.empty() ? -1 : std::stoi(code), slurp(dir / "render.out")};
+    plain_ = new std::string(slurp(dir / "plain.txt"));
+    pages_ = new std::vector<std::string>(split_pages(slurp(dir / "layout.txt")));
     labels_ = new std::vector<std::string>;
     // Raw order ends every page with its running header and its label, rotated pages too.
-    for (const std::string& raw : split_pages(run("pdftotext -raw " + quoted(pdf_) + " -").out)) {
+    for (const std::string& raw : split_pages(slurp(dir / "raw.txt"))) {
       const auto l = lines_of(raw);
       labels_->push_back(l.empty() ? "" : l.back());
     }
@@ -70,6 +85,7 @@ class Megaluh : public ::testing::Test {
   static void TearDownTestSuite() {
     delete labels_;
     delete pages_;
+    delete plain_;
     delete render_;
     delete dir_;
   }
@@ -137,6 +153,7 @@ class Megaluh : public ::testing::Test {
   static ScratchDir* dir_;
   static std::string pdf_;
   static Outcome* render_;
+  static std::string* plain_;  // pdftotext's text in reading order, no layout
   static std::vector<std::string>* pages_;
   static std::vector<std::string>* labels_;
 };
@@ -144,6 +161,7 @@ class Megaluh : public ::testing::Test {
 ScratchDir* Megaluh::dir_ = nullptr;
 std::string Megaluh::pdf_;
 Outcome* Megaluh::render_ = nullptr;
+std::string* Megaluh::plain_ = nullptr;
 std::vector<std::string>* Megaluh::pages_ = nullptr;
 std::vector<std::string>* Megaluh::labels_ = nullptr;
 
@@ -320,7 +338,7 @@ TEST_F(Megaluh, ProseChangesAndComparisonsAreComputedAndWordedByTheirSign) {
   // each difference with the word its sign calls for (the source typed figures that matched
   // none of its tables).
   const std::string toml = slurp(kInput);
-  const std::string text = normalised(run("pdftotext " + quoted(pdf_) + " -").out);
+  const std::string text = normalised(*plain_);
   auto change_words = [](int64_t d, const char* up, const char* down) {
     return std::string(d < 0 ? down : up) + " " + two_decimals(d < 0 ? -d : d);
   };
