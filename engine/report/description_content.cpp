@@ -3,6 +3,7 @@
 #include "report/description_reader.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "report/checks.h"
 #include "report/keys.h"
@@ -102,6 +103,12 @@ std::optional<Cell> DescriptionReader::read_cell(const toml::node& n, const Colu
   }
   auto v = as_number(ctx_, n, what);
   if (!v) return std::nullopt;
+  // Money is printed from int64 rupiah: 5000 rows of at most 10^15 keep the total in range.
+  if (col.kind == Column::Kind::money && std::abs(*v) > static_cast<double>(kMaxMoney)) {
+    ctx_.error(ctx_.at(n), what + " is beyond the limit of 10^15 rupiah (either sign)",
+               {"amounts are whole rupiah without separators; look for extra digits"});
+    return std::nullopt;
+  }
   cell.number = *v;
   cell.is_number = true;
   return cell;

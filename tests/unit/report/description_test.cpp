@@ -497,6 +497,20 @@ TEST(DescriptionErrors, ActivityRollUpPastTheLimit) {
             "  hint: amounts are whole rupiah without separators; look for extra digits");
 }
 
+// Money cells are bounded like every amount: two rows of 9 × 10^18 once totalled to "Rp0".
+TEST(DescriptionErrors, MoneyCellPastTheLimit) {
+  const std::string table =
+      kBase +
+      "[[table]]\nid = \"t\"\ncaption = \"C\"\n"
+      "columns = [{ title = \"Desa\" }, { title = \"Dana\", kind = \"money\", "
+      "total = \"sum\" }]\n"
+      "rows = [[\"Turi\", 1000000000000000], [\"Gongseng\", -1000000000000001]]\n";
+  EXPECT_EQ(only_error(table),
+            "t.toml:28:50: error: row 2, column \"Dana\" is beyond the limit of 10^15 rupiah "
+            "(either sign)\n"
+            "  hint: amounts are whole rupiah without separators; look for extra digits");
+}
+
 std::string with_indicator(std::string_view target, std::string_view realisasi) {
   return kBase + "[[program]]\nid = \"p1\"\nname = \"Program\"\n[[program.indicator]]\n" +
          "name = \"Jumlah dokumen\"\ntarget = " + std::string(target) +
