@@ -10,10 +10,13 @@ int run_recap(const Args& args) {
   const std::string sort = args.get("--sort");
   const auto order = sort.empty() ? pipeline::RecapSort::input : pipeline::parse_recap_sort(sort);
   if (!order) throw UsageError("--sort takes unit, capaian, serapan or anggaran");
-  const bool json = args.has("--json"), csv = args.has("--csv");
+  const bool json = args.has("--json"), excel = args.has("--csv-excel");
+  const bool csv = args.has("--csv") || excel;
   const std::string output = args.get("--output");
-  if (json && csv) throw UsageError("recap prints --json or --csv, not both");
-  if (!json && !csv && output.empty()) throw UsageError("recap needs -o, --json or --csv");
+  if (args.has("--csv") && excel) throw UsageError("recap prints --csv or --csv-excel, not both");
+  if (json && csv) throw UsageError("recap prints --json or CSV, not both");
+  if (!json && !csv && output.empty())
+    throw UsageError("recap needs -o, --json, --csv or --csv-excel");
   if (args.operands().empty()) throw UsageError("recap needs input descriptions");
   pipeline::RecapPdfOptions pdf_options;
   if (args.has("--layout")) pdf_options.layout = args.get("--layout");
@@ -25,7 +28,10 @@ int run_recap(const Args& args) {
   if (!recap) return input_error;
   pipeline::sort_recap(*recap, *order);
   if (json || csv) {
-    const std::string text = json ? pipeline::recap_json(*recap) : pipeline::recap_csv(*recap);
+    const std::string text =
+        json ? pipeline::recap_json(*recap)
+             : pipeline::recap_csv(
+                   *recap, excel ? pipeline::CsvDialect::excel_id() : pipeline::CsvDialect{});
     std::fwrite(text.data(), 1, text.size(), stdout);
   }
   if (output.empty()) return ok;

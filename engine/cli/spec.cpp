@@ -118,7 +118,7 @@ std::vector<CommandSpec> make_commands() {
       {"recap",
        "summarise many reports, one row per unit",
        {"INPUT... -o REKAP.pdf [--sort COLUMN] [--layout NAME]",
-        "INPUT... --json | --csv [--sort COLUMN]"},
+        "INPUT... --json | --csv | --csv-excel [--sort COLUMN]"},
        "Builds the kabupaten-level summary of many descriptions (files or folders): one row per "
        "unit with its overall achievement, predicate, IKU counts, budget and absorption, as "
        "computed for its own report, and a JUMLAH row. Units of another region or year than "
@@ -128,10 +128,14 @@ std::vector<CommandSpec> make_commands() {
         {"--json", "", "", K::none, "", "Print the recap as JSON on standard output."},
         {"--csv", "", "", K::none, "",
          "Print the recap as CSV (RFC 4180, decimal points) on standard output."},
+        {"--csv-excel", "", "", K::none, "",
+         "Print the recap as CSV for Excel with Indonesian regional settings: ';' between "
+         "fields, decimal commas, a UTF-8 byte order mark."},
         {"--sort", "", "COLUMN", K::choice, "unit|capaian|serapan|anggaran",
          "Order the rows by unit name, or by a figure, highest first (default: input order)."},
         kRecapLayoutOption},
-       {{"recap laporan/ -o rekap.pdf --sort capaian", "the district's recap, best units first"}}},
+       {{"recap laporan/ -o rekap.pdf --sort capaian", "the district's recap, best units first"},
+        {"recap laporan/ --csv-excel > rekap.csv", "a file Excel (id-ID) opens in columns"}}},
 
       {"diff",
        "show what a correction changed",

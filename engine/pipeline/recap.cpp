@@ -102,19 +102,28 @@ void json_figures(std::string& out, const Row& r) {
   json_figure(out, "serapan", r.serapan);
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+std::string csv_field(const std::string& s, const CsvDialect& d) {
+  if (s.find_first_of(std::string{d.separator, '"', '\r', '\n'}) == std::string::npos) return s;
   std::string q = "\"";
   for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
   return q + "\"";
 }
 
+/// machine(v) with the dialect's decimal sign.
+std::string csv_figure(const Value& v, const CsvDialect& d) {
+  std::string m = machine(v);
+  std::replace(m.begin(), m.end(), '.', d.decimal);
+  return m;
+}
+
 template <class Row>
-std::string csv_line(const std::string& unit, const std::string& predikat, const Row& r) {
-  std::string line = csv_field(unit) + "," + machine(r.capaian) + "," + csv_field(predikat);
+std::string csv_line(const std::string& unit, const std::string& predikat, const Row& r,
+                     const CsvDialect& d) {
+  std::string line = csv_field(unit, d) + d.separator + csv_figure(r.capaian, d) + d.separator +
+                     csv_field(predikat, d);
   for (const Value* v : {&r.jumlah_iku, &r.melampaui, &r.tercapai, &r.tidak_tercapai, &r.anggaran,
                          &r.realisasi, &r.serapan})
-    line += "," + machine(*v);
+    line += d.separator + csv_figure(*v, d);
   return line + "\r\n";
 }
 
@@ -319,12 +328,14 @@ std::string recap_json(const Recap& recap) {
   return out + "}}\n";
 }
 
-std::string recap_csv(const Recap& recap) {
-  std::string out =
-      "unit,capaian,predikat,jumlah_iku,melampaui,tercapai,tidak_tercapai,anggaran,realisasi,"
-      "serapan\r\n";
-  for (const RecapRow& r : recap.rows) out += csv_line(r.unit, r.predikat.text, r);
-  return out + csv_line("JUMLAH", "", recap.total);
+std::string recap_csv(const Recap& recap, const CsvDialect& dialect) {
+  std::string header;
+  for (const char* name : {"unit", "capaian", "predikat", "jumlah_iku", "melampaui", "tercapai",
+                           "tidak_tercapai", "anggaran", "realisasi", "serapan"})
+    header += (header.empty() ? "" : std::string(1, dialect.separator)) + name;
+  std::string out = (dialect.bom ? "\xEF\xBB\xBF" : "") + header + "\r\n";
+  for (const RecapRow& r : recap.rows) out += csv_line(r.unit, r.predikat.text, r, dialect);
+  return out + csv_line("JUMLAH", "", recap.total, dialect);
 }
 
 std::optional<std::string> recap_pdf(const Recap& recap, const RecapPdfOptions& options,

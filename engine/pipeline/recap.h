@@ -61,9 +61,20 @@ void sort_recap(Recap& recap, RecapSort by);
 /// (null when unknown) plus "<name>_text", the text the unit's report prints.
 std::string recap_json(const Recap& recap);
 
-/// RFC 4180 CSV with a header line, one line per unit and a final JUMLAH line; figures as
-/// rounded decimals with a '.' (empty when unknown), for spreadsheets.
-std::string recap_csv(const Recap& recap);
+/// How a CSV separates fields and writes decimals. The default is RFC 4180 with decimal
+/// points; excel_id() is what Excel with Indonesian regional settings opens correctly (its list
+/// separator is ';' because ',' is the decimal sign; without a BOM it reads UTF-8 as ANSI).
+struct CsvDialect {
+  char separator = ',';
+  char decimal = '.';
+  bool bom = false;
+  static CsvDialect excel_id() { return {';', ',', true}; }
+};
+
+/// CSV (CRLF lines, fields quoted when they hold the separator, a quote or a line break) with a
+/// header line, one line per unit and a final JUMLAH line; figures as rounded decimals (empty
+/// when unknown), for spreadsheets.
+std::string recap_csv(const Recap& recap, const CsvDialect& dialect = {});
 
 struct RecapPdfOptions {
   std::string layout = "lkjip";  // layouts/<name>.toml: paper, fonts and styles

@@ -53,6 +53,33 @@ std::string text_of(const std::string& obj, const std::string& key, bool figure)
   return std::regex_search(obj, m, std::regex(re)) ? m[1].str() : "<missing " + key + ">";
 }
 
+/// The records of a CSV with separator `sep` (RFC 4180 quoting, CRLF lines).
+std::vector<std::vector<std::string>> csv_rows(const std::string& text, char sep) {
+  std::vector<std::vector<std::string>> rows(1, std::vector<std::string>(1));
+  bool quoted_field = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted_field) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+        rows.back().back() += text[++i];
+      else if (c == '"')
+        quoted_field = false;
+      else
+        rows.back().back() += c;
+    } else if (c == '"') {
+      quoted_field = true;
+    } else if (c == sep) {
+      rows.back().emplace_back();
+    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+      ++i;
+      if (i + 1 < text.size()) rows.emplace_back(1);
+    } else {
+      rows.back().back() += c;
+    }
+  }
+  return rows;
+}
+
 /// Text of the whole PDF with line-end hyphens removed and all white space collapsed, so that
 /// names wrapped inside table cells read as written.
 std::string flat_text(const std::string& pdf) {
@@ -258,6 +285,31 @@ TEST_F(Bulk, RecapRowsAreTheComputedFiguresOfEachUnit) {
   EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 8) << csv.out;
   EXPECT_EQ(csv.out.rfind("\r\nJUMLAH,") + 2, csv.out.rfind('\n', csv.out.size() - 2) + 1)
       << csv.out;
+
+  // --csv-excel: the same fields, for Excel with Indonesian regional settings: a UTF-8 BOM,
+  // ';' between fields, decimal commas, no decimal point left in any figure.
+  const auto excel = run(kBin + " recap " + quoted(dir_ / "in") + " --csv-excel");
+  ASSERT_EQ(excel.code, 0) << excel.out;
+  ASSERT_EQ(excel.out.rfind("\xEF\xBB\xBFunit;capaian;predikat;", 0), 0u) << excel.out;
+  const auto plain_rows = csv_rows(csv.out, ',');
+  const auto excel_rows = csv_rows(excel.out.substr(3), ';');
+  ASSERT_EQ(excel_rows.size(), plain_rows.size());
+  int decimals = 0;
+  for (size_t i = 0; i < plain_rows.size(); ++i) {
+    ASSERT_EQ(excel_rows[i].size(), 10u) << excel.out;
+    ASSERT_EQ(plain_rows[i].size(), 10u) << csv.out;
+    for (size_t f = 0; f < 10; ++f) {
+      std::string expected = plain_rows[i][f];
+      if (i > 0 && f != 0 && f != 2) {  // a figure
+        EXPECT_EQ(excel_rows[i][f].find('.'), std::string::npos) << excel_rows[i][f];
+        decimals += expected.find('.') != std::string::npos;
+        std::replace(expected.begin(), expected.end(), '.', ',');
+      }
+      EXPECT_EQ(excel_rows[i][f], expected) << "row " << i << " field " << f;
+    }
+  }
+  EXPECT_GT(decimals, 6);  // capaian and serapan of every unit
+  EXPECT_NE(run(kBin + " recap " + quoted(dir_ / "in") + " --csv --csv-excel").code, 0);
 
   // The typeset recap: a valid PDF naming every unit.
   const std::string pdf = dir_ / "rekap.pdf";
