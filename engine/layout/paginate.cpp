@@ -80,7 +80,7 @@ class Paginator {
           if constexpr (std::is_same_v<T, doc::Heading>) return make_heading_flow(ctx_, x, w);
           if constexpr (std::is_same_v<T, doc::List>) return make_list_flow(ctx_, x, w);
           if constexpr (std::is_same_v<T, doc::Table>)
-            return make_table_flow(ctx_, x, w, area_.height);
+            return make_table_flow(ctx_, x, {w, area_.height});
           if constexpr (std::is_same_v<T, doc::Figure>)
             return make_figure_flow(ctx_, x, w, area_.height * 0.85);
           if constexpr (std::is_same_v<T, doc::Signature>) return make_signature_flow(ctx_, x, w);

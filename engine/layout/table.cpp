@@ -30,23 +30,33 @@ struct TextBlock {
 class TableFlow : public BlockFlow {
  public:
   TableFlow(Geometry g, TextBlock caption, TextBlock caption_cont, Unit header,
-            std::vector<Unit> units, TextBlock source, std::string anchor)
+            std::vector<Unit> units, TextBlock source, std::string anchor, Pt page_height)
       : g_(std::move(g)),
         caption_(std::move(caption)),
         caption_cont_(std::move(caption_cont)),
         header_(std::move(header)),
         units_(std::move(units)),
         source_(std::move(source)),
-        anchor_(std::move(anchor)) {}
+        anchor_(std::move(anchor)),
+        page_height_(page_height) {
+    int body_rows = 0;
+    for (const Unit& u : units_) body_rows += u.body_rows();
+    min_rows_ = min_rows_at_break(body_rows);
+  }
 
   std::optional<Fragment> next(Pt avail, bool at_page_top) override;
   bool done() const override { return done_; }
+  /// A table that fits on a page starts only where all of it fits; a longer one needs its
+  /// caption, header and the body rows that must precede a break (see units_before_break).
   Pt min_first_height() const override {
+    if (whole_height() <= page_height_) return whole_height();
     Pt h = head_height(caption_);
-    if (!units_.empty()) h += min(units_.front().total(), units_.front().heights.front());
-    if (units_.size() > 1 && units_.front().total() == units_.front().heights.front())
-      h += units_[1].total();  // a table starts with two rows (see next())
-    return h + source_height(units_.size() <= 1);
+    int rows = 0;
+    for (size_t i = 0; i < units_.size() && rows < min_rows_; ++i) {
+      h += units_[i].total();
+      rows += units_[i].body_rows();
+    }
+    return h;
   }
 
  private:
@@ -57,8 +67,24 @@ class TableFlow : public BlockFlow {
   Pt source_height(bool last) const {
     return last && !source_.lines.empty() ? source_.height() + Pt(kGap) : Pt(0);
   }
+  /// The height of what is left of the table set in one piece.
+  Pt whole_height() const {
+    Pt h = head_height(first_ ? caption_ : caption_cont_) + source_height(true);
+    for (size_t i = cursor_; i < units_.size(); ++i) h += units_[i].total();
+    return h;
+  }
   Fragment assemble(const std::vector<std::pair<const Unit*, Pt>>& body, Pt bottom,
                     bool with_source);
+  /// settable_from for continuation pages of the current page height, kept until a unit is
+  /// cut or the page height changes.
+  const std::vector<bool>& settable() {
+    if (settable_for_ != page_height_) {
+      settable_ = settable_from(units_, page_height_ - head_height(caption_cont_),
+                                source_height(true), min_rows_);
+      settable_for_ = page_height_;
+    }
+    return settable_;
+  }
 
   Geometry g_;
   TextBlock caption_, caption_cont_;
@@ -68,12 +94,15 @@ class TableFlow : public BlockFlow {
   TextBlock source_;
   std::string anchor_;
   bool first_ = true, done_ = false, source_pending_ = false;
-  Pt page_height_;  // largest height offered at a page top so far (0: not yet known)
+  Pt page_height_;  // the height a page top offers (the text area's, then as offered)
+  int min_rows_ = 1;
+  std::vector<bool> settable_;
+  Pt settable_for_{-1};  // the page height settable_ was computed for
 };
 
 std::optional<Fragment> TableFlow::next(Pt avail, bool at_page_top) {
   if (done_) return std::nullopt;
-  if (at_page_top) page_height_ = max(page_height_, avail);
+  if (at_page_top) page_height_ = avail;
   if (source_pending_) {
     if (!at_page_top && source_.height() > avail) return std::nullopt;
     Fragment f;
@@ -99,61 +128,59 @@ std::optional<Fragment> TableFlow::next(Pt avail, bool at_page_top) {
       return f;
     }
   }
+  // A table that fits on a page is never split: it waits for the next one.
+  if (!at_page_top && whole_height() > avail && whole_height() <= page_height_) return std::nullopt;
   const TextBlock& cap = first_ ? caption_ : caption_cont_;
   const Pt head = head_height(cap);
-  const Pt min_slice = g_.pad_y * 2 + g_.row_min * 2;
+  const size_t n = units_.size();
+  // The whole units that fit here, the source note below the last one.
+  size_t fit = 0;
   Pt y = head;
-  std::vector<std::pair<const Unit*, Pt>> body;
+  while (cursor_ + fit < n) {
+    const Pt uh = units_[cursor_ + fit].total();
+    if (y + uh + source_height(cursor_ + fit + 1 == n) > avail) break;
+    y += uh;
+    ++fit;
+  }
+  size_t take = fit;
+  bool with_source = cursor_ + fit == n, did_cut = false;
   Unit part, rest;
-  bool with_source = false, did_cut = false;
-  while (cursor_ < units_.size()) {
-    const Unit& u = units_[cursor_];
-    const Pt uh = u.total();
-    const bool last = cursor_ + 1 == units_.size();
-    const bool fresh_fits = page_height_.v <= 0 || head + uh + source_height(last) <= page_height_;
-    if (y + uh + source_height(last) <= avail) {
-      body.push_back({&u, y});
-      y += uh;
-      ++cursor_;
-      with_source = last;
-      continue;
-    }
-    if (!body.empty() && fresh_fits) break;  // the row moves whole to the next page
-    if (body.empty() && !at_page_top && fresh_fits) return std::nullopt;
-    if (last && y + uh <= avail) {
-      // The last rows fit but not with the source note; moved with it unless alone here.
-      if (!body.empty()) break;
-      body.push_back({&u, y});
-      y += uh;
-      ++cursor_;
+  if (cursor_ + fit < n) {
+    const Unit& u = units_[cursor_ + fit];
+    const bool last = cursor_ + fit + 1 == n;
+    const Pt cont_head = head_height(caption_cont_);
+    if (last && fit == 0 && y + u.total() <= avail) {
+      // The last rows fit, but not with the source note, which follows on the next page.
+      take = 1;
       source_pending_ = !source_.lines.empty();
-      break;
+    } else if (cont_head + u.total() + source_height(last) <= page_height_) {
+      // Break between units, with enough body rows on both sides.
+      take = units_before_break(units_, cursor_, fit, min_rows_, at_page_top, settable());
+      if (take == 0 && !at_page_top) return std::nullopt;
     }
-    // Taller than a page (or than this one at its top): split between lines.
-    const bool force = body.empty() && at_page_top;
-    if (!force && avail - y < min_slice) {
-      if (!body.empty()) break;
-      return std::nullopt;
+    if (take == 0 || cont_head + u.total() + source_height(last) > page_height_) {
+      // A unit taller than a page (or than this one at its top): split between lines.
+      const Pt min_slice = g_.pad_y * 2 + g_.row_min * 2;
+      const bool force = fit == 0 && at_page_top;
+      if (force || avail - y >= min_slice) {
+        did_cut = cut(u, avail - y, force, g_, part, rest);
+      }
+      if (!did_cut && fit == 0) return std::nullopt;  // nothing of the body fits here
+      take = fit;
     }
-    if (!cut(u, avail - y, force, g_, part, rest)) {
-      if (!body.empty()) break;
-      return std::nullopt;
-    }
+  }
+  std::vector<std::pair<const Unit*, Pt>> body;
+  y = head;
+  for (size_t i = 0; i < take; ++i) {
+    body.push_back({&units_[cursor_ + i], y});
+    y += units_[cursor_ + i].total();
+  }
+  cursor_ += take;
+  if (did_cut) {
     body.push_back({&part, y});
     y += part.total();
-    did_cut = true;
-    break;
   }
-  if (body.empty() && cursor_ < units_.size()) {
-    // Nothing of the body was placed; never hand out a caption or header alone.
-    return std::nullopt;
-  }
-  if (first_ && !at_page_top && !did_cut && body.size() == 1 && cursor_ < units_.size()) {
-    // A table does not start at a page bottom with a single row under its caption and header:
-    // it starts on the next page instead.
-    cursor_ = 0;
-    return std::nullopt;
-  }
+  with_source = with_source && take == fit && !did_cut;
   if (units_.empty()) {
     if (!at_page_top && head + source_height(true) > avail) return std::nullopt;
     with_source = true;
@@ -165,6 +192,7 @@ std::optional<Fragment> TableFlow::next(Pt avail, bool at_page_top) {
     } else {
       units_[cursor_] = std::move(rest);
     }
+    settable_for_ = Pt(-1);
   }
   done_ = cursor_ >= units_.size() && !source_pending_;
   first_ = false;
@@ -258,6 +286,7 @@ std::vector<Unit> make_units(std::vector<CellBox> cells, const std::vector<doc::
     }
     Unit u;
     for (size_t k = r; k < end; ++k) {
+      u.body.push_back(rows[k].kind == doc::Row::Kind::body);
       for (size_t i : starting[k]) {
         CellBox c = std::move(cells[i]);
         c.row -= static_cast<int>(r);
@@ -282,7 +311,7 @@ std::vector<Pt> column_widths(const doc::Table& table, Pt width,
                     width);
 }
 
-FlowPtr make_table_flow(const Context& ctx, const doc::Table& table, Pt width, Pt landscape_width) {
+FlowPtr make_table_flow(const Context& ctx, const doc::Table& table, Size area) {
   const auto& st = ctx.style;
   int ncols = column_count(table);
   std::vector<doc::Row> head_rows = table.header;
@@ -326,10 +355,11 @@ FlowPtr make_table_flow(const Context& ctx, const doc::Table& table, Pt width, P
   };
   const double f_min = std::min(1.0, st.table_min_size / base);
   bool landscape = false;
+  Pt width = area.width, page_height = area.height;
   std::optional<double> f = fit(width);
-  if (!f && table.allow_landscape && landscape_width > width) {
+  if (!f && table.allow_landscape && area.height > area.width) {
     landscape = true;
-    width = landscape_width;
+    std::swap(width, page_height);
     f = fit(width);
   }
   if (!f) {
@@ -371,7 +401,7 @@ FlowPtr make_table_flow(const Context& ctx, const doc::Table& table, Pt width, P
     source = block(draw::plain(table.source), st.source_style, report::HAlign::left);
   auto flow = std::make_unique<TableFlow>(std::move(g), std::move(caption), std::move(caption_cont),
                                           std::move(header), std::move(units), std::move(source),
-                                          table.anchor);
+                                          table.anchor, page_height);
   flow->space_before = st.table_space_before;
   flow->space_after = st.table_space_after;
   flow->landscape = landscape;

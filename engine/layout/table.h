@@ -22,12 +22,14 @@ struct CellWidths {
 std::vector<Pt> column_widths(const doc::Table& table, Pt width,
                               const std::function<CellWidths(const doc::Cell&)>& measure);
 
-/// The flow of a table: caption above ("Tabel 3.1 …", kept with the first rows), header rows
-/// repeated at the top of every continuation page (caption repeated with the layout's
-/// continued suffix), rows moved whole to the next page when they fit there, a row taller
-/// than a page split between lines of its cells, the source note below. Too wide for `width`
-/// at the body size: the font shrinks down to style.table_min_size; beyond that, when the
-/// table allows it, the flow is marked landscape and built for `landscape_width`.
-FlowPtr make_table_flow(const Context& ctx, const doc::Table& table, Pt width, Pt landscape_width);
+/// The flow of a table in a text area of size `area`: caption above ("Tabel 3.1 …"), header
+/// rows repeated at the top of every continuation page (caption repeated with the layout's
+/// continued suffix), the source note below. A table that fits on a page is never split: it
+/// waits for the next page. A longer one breaks between row units with at least
+/// min_rows_at_break body rows on each side (never a total row alone); a row taller than a
+/// page is split between lines of its cells. Too wide for the area at the body size: the font
+/// shrinks down to style.table_min_size; beyond that, when the table allows it, the flow is
+/// marked landscape and built for the area turned a quarter (width = area.height).
+FlowPtr make_table_flow(const Context& ctx, const doc::Table& table, Size area);
 
 }  // namespace lkjip::layout

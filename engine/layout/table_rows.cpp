@@ -72,14 +72,64 @@ bool cut(const Unit& u, Pt room, bool force, const Geometry& g, Unit& part, Unit
     fit_heights(rest, g);
     if (at > 0) {
       part.heights.assign(u.heights.begin(), u.heights.begin() + at);
+      part.body.assign(u.body.begin(), u.body.begin() + std::min<long>(at, std::ssize(u.body)));
+      rest.body.assign(u.body.begin() + std::min<long>(at, std::ssize(u.body)), u.body.end());
     } else {
+      // Cut inside the first row: that row continues in the rest, where it counts.
       part.heights = {cut_y};
+      part.body = {false};
+      rest.body = u.body;
     }
     return at > 0 || shown > 0;
   };
   if (split(fit_rows, fit_rows > 0 ? top[static_cast<size_t>(fit_rows)] : room)) return true;
   if (!force) return false;
   return split(1, top[1]);
+}
+
+int min_rows_at_break(int body_rows) {
+  return body_rows >= 2 * kMinRowsAtBreak ? kMinRowsAtBreak : std::max(1, body_rows / 2);
+}
+
+std::vector<bool> settable_from(const std::vector<Unit>& units, Pt room, Pt tail, int min_rows) {
+  const size_t n = units.size();
+  std::vector<int> body_after(n + 1, 0);
+  for (size_t i = n; i-- > 0;) body_after[i] = body_after[i + 1] + units[i].body_rows();
+  std::vector<bool> ok(n + 1, false);
+  ok[n] = true;
+  for (size_t i = n; i-- > 0;) {
+    Pt h;
+    for (size_t j = i + 1; j <= n; ++j) {
+      h += units[j - 1].total();
+      if (h + (j == n ? tail : Pt(0)) > room) break;
+      const bool rows_here = body_after[i] - body_after[j] >= min_rows;
+      const bool rows_after = j == n || body_after[j] >= min_rows;
+      if (rows_here && rows_after && ok[j]) {
+        ok[i] = true;
+        break;
+      }
+    }
+  }
+  return ok;
+}
+
+size_t units_before_break(const std::vector<Unit>& units, size_t first, size_t fit, int min_rows,
+                          bool at_page_top, const std::vector<bool>& settable) {
+  int after = 0;
+  for (size_t i = first + fit; i < units.size(); ++i) after += units[i].body_rows();
+  int before = 0;
+  for (size_t i = first; i < first + fit; ++i) before += units[i].body_rows();
+  // The last units move on until the break is a good one.
+  size_t fallback = 0;  // at a page top: the most units that keep a body row after the break
+  for (size_t k = fit; k > 0; --k) {
+    if (after >= 1 && fallback == 0) fallback = k;
+    const bool rest_ok = settable.empty() || settable.at(first + k);
+    if (before >= min_rows && after >= min_rows && rest_ok) return k;
+    after += units[first + k - 1].body_rows();
+    before -= units[first + k - 1].body_rows();
+  }
+  if (!at_page_top) return 0;
+  return fallback > 0 ? fallback : fit;
 }
 
 }  // namespace lkjip::layout::table

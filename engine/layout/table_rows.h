@@ -2,6 +2,7 @@
 // does not fit the room left on a page (pure: cells carry their line count and line height).
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -28,11 +29,13 @@ struct CellBox {
 struct Unit {
   std::vector<CellBox> cells;
   std::vector<Pt> heights;
+  std::vector<bool> body;  // per row: a body row (not a group heading or a total row)
   Pt total() const {
     Pt t;
     for (Pt h : heights) t += h;
     return t;
   }
+  int body_rows() const { return static_cast<int>(std::count(body.begin(), body.end(), true)); }
 };
 
 /// Geometry shared by all pieces of one table.
@@ -53,5 +56,25 @@ void fit_heights(Unit& u, const Geometry& g);
 /// whole first row), so that every call makes progress. Returns false when nothing fits and
 /// `force` is off.
 bool cut(const Unit& u, Pt room, bool force, const Geometry& g, Unit& part, Unit& rest);
+
+/// The fewest body rows on each side of a page break inside a table of `body_rows` body rows:
+/// 3 (kMinRowsAtBreak) once it has twice that many, else half of them (at least 1), so that a
+/// continuation page never holds a row or two, or a total row, alone.
+inline constexpr int kMinRowsAtBreak = 3;
+int min_rows_at_break(int body_rows);
+
+/// For each i in [0, n], whether units [i, n) can be set on pages of their own: each page
+/// holds units of at most `room` in height (the last page's also `tail`, the source note), and
+/// at least `min_rows` body rows, as does every break (none follows the last page). [n] is true.
+std::vector<bool> settable_from(const std::vector<Unit>& units, Pt room, Pt tail, int min_rows);
+
+/// Where a page break falls in `units` when the fragment starting at `first` has room for the
+/// next `fit` whole units and a later unit must go to the next page. Returns how many units
+/// this fragment takes: the most that leave `min_rows` body rows on each side of the break and
+/// a rest that `settable` (settable_from; empty: any rest) says can be set. None does: 0 (the
+/// fragment waits for the next page), unless `at_page_top`, where it must make progress and
+/// only keeps a body row after the break.
+size_t units_before_break(const std::vector<Unit>& units, size_t first, size_t fit, int min_rows,
+                          bool at_page_top, const std::vector<bool>& settable);
 
 }  // namespace lkjip::layout::table

@@ -186,5 +186,71 @@ TEST(TableRows, ASpanningCellCutAtARowBoundaryContinuesInTheRest) {
   EXPECT_EQ(continued->rowspan, 1);
 }
 
+// ---- where a table breaks between pages
+
+/// Units of one row each: 'b' a body row, 't' a total row, 'g' a group heading kept with the
+/// row after it (so "gb" is one unit of two rows, one of them a body row).
+std::vector<Unit> units_of(const std::string& rows) {
+  std::vector<Unit> out;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    Unit u;
+    if (rows[i] == 'g' && i + 1 < rows.size()) {
+      u.heights = {Pt(14), Pt(14)};
+      u.body = {false, rows[i + 1] == 'b'};
+      ++i;
+    } else {
+      u.heights = {Pt(14)};
+      u.body = {rows[i] == 'b'};
+    }
+    out.push_back(std::move(u));
+  }
+  return out;
+}
+
+TEST(TableBreaks, ThreeBodyRowsOnEachSideOnceATableHasSix) {
+  EXPECT_EQ(min_rows_at_break(40), 3);
+  EXPECT_EQ(min_rows_at_break(6), 3);
+  EXPECT_EQ(min_rows_at_break(5), 2);
+  EXPECT_EQ(min_rows_at_break(4), 2);
+  EXPECT_EQ(min_rows_at_break(1), 1);
+}
+
+TEST(TableBreaks, RoomForAllButOneMovesThreeRowsOn) {
+  const auto u = units_of("bbbbbbbbbb");
+  EXPECT_EQ(units_before_break(u, 0, 9, 3, false, {}), 7u);
+  EXPECT_EQ(units_before_break(u, 0, 5, 3, false, {}), 5u) << "five rows follow: no change";
+}
+
+TEST(TableBreaks, ATotalRowNeverGoesOnAlone) {
+  // Eight body rows and the total: room for all the body rows leaves "Jumlah" alone.
+  const auto u = units_of("bbbbbbbbt");
+  EXPECT_EQ(units_before_break(u, 0, 8, 3, false, {}), 5u);
+  // A group heading counts as no body row: the rows after it must still hold three.
+  const auto g = units_of("bbbbbbgbbt");
+  EXPECT_EQ(units_before_break(g, 0, 7, 3, false, {}), 5u);  // units: b b b b b b gb b b t
+}
+
+TEST(TableBreaks, SettableRestsNeedPagesOfThreeRowsEach) {
+  // Pages of three rows (42 pt): a rest of 3 or 6 rows can be set, 4 or 5 cannot.
+  const auto u = units_of("bbbbbbb");
+  EXPECT_EQ(settable_from(u, Pt(42), Pt(0), 3),
+            (std::vector<bool>{false, true, false, false, true, false, false, true}));
+  // With room for 5 of 9 rows here, 3 are taken: the 6 left fill two pages of 3, where 4 or 5
+  // left would not.
+  const auto nine = units_of("bbbbbbbbb");
+  EXPECT_EQ(units_before_break(nine, 0, 5, 3, false, settable_from(nine, Pt(42), Pt(0), 3)), 3u);
+}
+
+TEST(TableBreaks, TooFewRowsBeforeTheBreakWaitsExceptAtAPageTop) {
+  const auto u = units_of("bbbbbbbt");
+  EXPECT_EQ(units_before_break(u, 0, 2, 3, false, {}), 0u);
+  EXPECT_EQ(units_before_break(u, 0, 5, 3, false, {}), 4u) << "5 fit; one moves on so 3 follow";
+  // At a page top there is progress, and the total still has a body row with it.
+  EXPECT_EQ(units_before_break(u, 0, 2, 3, true, {}), 2u);
+  EXPECT_EQ(units_before_break(u, 0, 7, 3, true, {}), 4u);
+  const auto tail = units_of("bbbbbt");
+  EXPECT_EQ(units_before_break(tail, 3, 2, 3, true, {}), 1u);  // b | b t rather than b b | t
+}
+
 }  // namespace
 }  // namespace lkjip::layout::table

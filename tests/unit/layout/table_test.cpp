@@ -162,7 +162,7 @@ doc::Table kpi_table(int rows) {
 
 TEST_F(LayoutTest, LongTableRowsOnceInOrderWithHeaderOnEveryFragment) {
   const auto table = kpi_table(150);
-  auto flow = make_table_flow(ctx_, table, Pt(439), Pt(700));
+  auto flow = make_table_flow(ctx_, table, {Pt(439), Pt(700)});
   EXPECT_FALSE(flow->landscape);
   const auto paged = page_out(*flow, Pt(250), Pt(700));
   ASSERT_GE(paged.fragments.size(), 3u);
@@ -210,7 +210,7 @@ TEST_F(LayoutTest, LongTableRowsOnceInOrderWithHeaderOnEveryFragment) {
 }
 
 TEST_F(LayoutTest, CaptionAndHeaderAreNeverLeftAlone) {
-  auto flow = make_table_flow(ctx_, kpi_table(3), Pt(439), Pt(700));
+  auto flow = make_table_flow(ctx_, kpi_table(3), {Pt(439), Pt(700)});
   const Pt need = flow->min_first_height();
   EXPECT_FALSE(flow->next(need - Pt(1), false).has_value());
   const auto f = flow->next(need, false);
@@ -219,8 +219,8 @@ TEST_F(LayoutTest, CaptionAndHeaderAreNeverLeftAlone) {
 }
 
 TEST_F(LayoutTest, ATableStartsWithTwoRowsNotOneAtAPageBottom) {
-  auto flow = make_table_flow(ctx_, kpi_table(3), Pt(439), Pt(700));
-  auto one_row = make_table_flow(ctx_, kpi_table(1), Pt(439), Pt(700));
+  auto flow = make_table_flow(ctx_, kpi_table(3), {Pt(439), Pt(700)});
+  auto one_row = make_table_flow(ctx_, kpi_table(1), {Pt(439), Pt(700)});
   // Room for the caption, the header and one row (and more than one_row's source note) but not
   // two rows: the table waits for the next page.
   const Pt room = one_row->min_first_height() + Pt(2);
@@ -231,14 +231,70 @@ TEST_F(LayoutTest, ATableStartsWithTwoRowsNotOneAtAPageBottom) {
   ASSERT_TRUE(f.has_value());
   EXPECT_NE(text_of(f->frame).find("R0000"), std::string::npos);
   // Given room for two rows it starts, with both.
-  auto again = make_table_flow(ctx_, kpi_table(3), Pt(439), Pt(700));
+  auto again = make_table_flow(ctx_, kpi_table(3), {Pt(439), Pt(700)});
   const auto g = again->next(again->min_first_height(), false);
   ASSERT_TRUE(g.has_value());
   EXPECT_NE(text_of(g->frame).find("R0001"), std::string::npos);
 }
 
+/// The ids "R0000" … of the body rows in a fragment's text.
+size_t body_rows_in(const std::string& text) {
+  size_t n = 0;
+  for (size_t at = text.find("R0"); at != std::string::npos; at = text.find("R0", at + 1)) ++n;
+  return n;
+}
+
+TEST_F(LayoutTest, ATableThatFitsOnAPageWaitsForTheNextOneWhole) {
+  const auto table = kpi_table(10);
+  auto flow = make_table_flow(ctx_, table, {Pt(439), Pt(700)});
+  const Pt whole = flow->min_first_height();
+  ASSERT_LT(whole, Pt(700));
+  EXPECT_FALSE(flow->next(whole - Pt(1), false).has_value()) << "split although it fits a page";
+  const auto f = flow->next(whole, false);
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(body_rows_in(text_of(f->frame)), 10u);
+  EXPECT_TRUE(flow->done());
+}
+
+TEST_F(LayoutTest, EveryBreakHasThreeBodyRowsOnEachSideAndTheTotalRowCompany) {
+  // Over many table lengths, rooms left on the first page and page heights: each fragment
+  // holds at least three body rows, the total row is never without them, and every row is
+  // set once.
+  size_t tables = 0, breaks = 0;
+  for (int n : {6, 7, 9, 13, 20}) {
+    auto table = kpi_table(n);
+    table.body.push_back(row({cell("Jumlah"), cell(""), cell("100", doc::CellAlign::decimal),
+                              cell("86,34", doc::CellAlign::decimal)},
+                             doc::Row::Kind::total));
+    for (double page = 160; page <= 700; page += 45) {
+      for (double first = 40; first <= page; first += 29) {
+        auto flow = make_table_flow(ctx_, table, {Pt(439), Pt(page)});
+        const auto paged = page_out(*flow, Pt(first), Pt(page));
+        ++tables;
+        size_t rows = 0;
+        for (size_t i = 0; i < paged.fragments.size(); ++i) {
+          const std::string text = text_of(paged.fragments[i].frame);
+          const size_t here = body_rows_in(text);
+          rows += here;
+          if (paged.fragments.size() > 1) {
+            EXPECT_GE(here, 3u) << n << " rows, page " << page << ", first " << first
+                                << ", fragment " << i << "\n"
+                                << text;
+          }
+          if (text.find("Jumlah") != std::string::npos) {
+            EXPECT_GE(here, 1u) << "the total row alone";
+          }
+        }
+        breaks += paged.fragments.size() - 1;
+        EXPECT_EQ(rows, static_cast<size_t>(n));
+      }
+    }
+  }
+  EXPECT_GT(breaks, 150u) << "the cases must exercise breaks";
+}
+
 TEST_F(LayoutTest, GridLinesAreMergedNotDoubled) {
-  auto flow = make_table_flow(ctx_, kpi_table(5), Pt(439), Pt(700));
+  auto flow = make_table_flow(ctx_, kpi_table(5), {Pt(439), Pt(700)});
   const auto f = flow->next(Pt(700), true);
   ASSERT_TRUE(f.has_value());
   size_t vertical = 0;
@@ -255,7 +311,7 @@ TEST_F(LayoutTest, RowTallerThanAPageSplitsBetweenLines) {
   std::string long_text;
   for (int i = 0; i < 600; ++i) long_text += std::string("w").append(std::to_string(i)) + " ";
   t.body[1].cells[1] = cell(long_text);
-  auto flow = make_table_flow(ctx_, t, Pt(439), Pt(700));
+  auto flow = make_table_flow(ctx_, t, {Pt(439), Pt(700)});
   const auto paged = page_out(*flow, Pt(300), Pt(400));
   ASSERT_GE(paged.fragments.size(), 2u);
   std::string all;
@@ -296,7 +352,7 @@ TEST_F(LayoutTest, RowspanGroupTallerThanAPageSplitsAtRowsWithSpanningTextContin
     t.body.push_back(row(cells));
   }
   t.columns.push_back({});
-  auto flow = make_table_flow(ctx_, t, Pt(439), Pt(700));
+  auto flow = make_table_flow(ctx_, t, {Pt(439), Pt(700)});
   const auto paged = page_out(*flow, Pt(200), Pt(300));
   ASSERT_GE(paged.fragments.size(), 3u);
   std::string all;
@@ -336,7 +392,7 @@ TEST_F(LayoutTest, RowspanDeficitIsSharedByTheRowsItSpans) {
                         cell("PERTAMA", doc::CellAlign::decimal)}));
   t.body.push_back(row(
       {cell("2"), cell("100", doc::CellAlign::decimal), cell("KEDUA", doc::CellAlign::decimal)}));
-  auto flow = make_table_flow(ctx_, t, Pt(439), Pt(700));
+  auto flow = make_table_flow(ctx_, t, {Pt(439), Pt(700)});
   const auto paged = page_out(*flow, Pt(700), Pt(700));
   ASSERT_EQ(paged.fragments.size(), 1u);
   std::vector<const frame::GlyphRun*> rs;
@@ -370,7 +426,7 @@ TEST_F(LayoutTest, FortyColumnsGoLandscape) {
   t.header.push_back(row(head));
   for (int r = 0; r < 30; ++r) t.body.push_back(row(body));
   // Too wide for 439 pt even at 7 pt; fits 900 pt (a landscape F4 text height) at 8 pt.
-  auto flow = make_table_flow(ctx_, t, Pt(439), Pt(900));
+  auto flow = make_table_flow(ctx_, t, {Pt(439), Pt(900)});
   EXPECT_TRUE(flow->landscape);
   const auto paged = page_out(*flow, Pt(439), Pt(439));
   ASSERT_GE(paged.fragments.size(), 2u);
@@ -400,7 +456,7 @@ TEST_F(LayoutTest, TooWideWithoutLandscapeShrinksAndWarns) {
   std::vector<doc::Cell> body;
   for (int c = 0; c < 60; ++c) body.push_back(cell("123.456"));
   t.body.push_back(row(body));
-  auto flow = make_table_flow(ctx_, t, Pt(439), Pt(700));
+  auto flow = make_table_flow(ctx_, t, {Pt(439), Pt(700)});
   EXPECT_FALSE(flow->landscape);
   const auto paged = page_out(*flow, Pt(600), Pt(600));
   ASSERT_EQ(paged.fragments.size(), 1u);
@@ -419,7 +475,7 @@ TEST_F(LayoutTest, ACompoundWithASlashNeedsOnlyItsWiderPart) {
     t.body.push_back(row({cell(word)}));
     const std::string widest = std::string(word) == "s/d" ? "s/d" : "Kelurahan";
     const Pt width = font.width(widest, size) + style_.cell_padding_x * 2 + Pt(1);
-    auto flow = make_table_flow(ctx_, t, width, Pt(700));
+    auto flow = make_table_flow(ctx_, t, {width, Pt(700)});
     const auto paged = page_out(*flow, Pt(700), Pt(700));
     ASSERT_EQ(paged.fragments.size(), 1u);
     EXPECT_EQ(sink_.warning_count(), 0u) << word;
@@ -431,7 +487,7 @@ TEST_F(LayoutTest, DecimalCommasLineUp) {
   t.columns = {{0, true}};
   for (const char* v : {"100", "86,34", "7,5", "100%", "3 dokumen", "-0,20"})
     t.body.push_back(row({cell(v, doc::CellAlign::decimal)}));
-  auto flow = make_table_flow(ctx_, t, Pt(200), Pt(300));
+  auto flow = make_table_flow(ctx_, t, {Pt(200), Pt(300)});
   const auto f = flow->next(Pt(500), true);
   ASSERT_TRUE(f.has_value());
   std::vector<const frame::GlyphRun*> rs;
@@ -453,7 +509,7 @@ TEST_F(LayoutTest, ThousandsOfRowsAreSpreadOverPages) {
   // Speed is lkjip-bench's business; this checks that a very long table pages out.
   for (int n : {150, 5000}) {
     const auto table = kpi_table(n);
-    auto flow = make_table_flow(ctx_, table, Pt(439), Pt(700));
+    auto flow = make_table_flow(ctx_, table, {Pt(439), Pt(700)});
     const auto paged = page_out(*flow, Pt(700), Pt(700));
     EXPECT_GT(paged.fragments.size(), static_cast<size_t>(n / 40));
   }
