@@ -140,10 +140,10 @@ std::optional<toml::table> parse_toml(Context& ctx, std::string_view text, size_
         const std::string_view three = text.substr(*open, 3);
         const std::string quotes(three == "'''" || three == "\"\"\"" ? three
                                                                      : text.substr(*open, 1));
-        ctx.error({ctx.path(), line, column},
-                  "the string opened here with " + quotes +
-                      " is never closed: the file ends inside it",
-                  syntax_hints("string", ctx.raw({static_cast<toml::source_index>(line), 1})));
+        ctx.error(
+            {ctx.path(), line, column},
+            "the string opened here with " + quotes + " is never closed: the file ends inside it",
+            syntax_hints("string", ctx.raw({static_cast<toml::source_index>(line), 1})));
         return std::nullopt;
       }
     }
@@ -191,6 +191,43 @@ void type_error(Context& ctx, const toml::node& n, std::string_view what, std::s
 
 }  // namespace
 
+namespace {
+
+/// The first control character of `v` other than tab, line feed and carriage return (C0,
+/// DEL, C1), as "U+001B (ESC) at character 3"; empty when there is none. They print as
+/// nothing, and a NUL cuts the PDF's Info strings short.
+std::string first_control_character(const std::string& v) {
+  static const char* const c0[] = {"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL",
+                                   "BS",  "HT",  "LF",  "VT",  "FF",  "CR",  "SO",  "SI",
+                                   "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB",
+                                   "CAN", "EM",  "SUB", "ESC", "FS",  "GS",  "RS",  "US"};
+  size_t chars = 0;  // characters before i (the text is valid UTF-8)
+  for (size_t i = 0; i < v.size(); ++i) {
+    const auto b = static_cast<unsigned char>(v[i]);
+    if ((b & 0xC0) == 0x80) continue;  // continuation byte
+    ++chars;
+    unsigned code = 0;
+    const char* name = nullptr;
+    if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+      code = b;
+      name = c0[b];
+    } else if (b == 0x7F) {
+      code = b;
+      name = "DEL";
+    } else if (b == 0xC2 && i + 1 < v.size() && static_cast<unsigned char>(v[i + 1]) <= 0x9F) {
+      code = static_cast<unsigned char>(v[i + 1]);
+      name = "C1 control";
+    }
+    if (!name) continue;
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "%04X", code);
+    return std::string("U+") + hex + " (" + name + ") at character " + std::to_string(chars);
+  }
+  return {};
+}
+
+}  // namespace
+
 std::optional<std::string> as_text(Context& ctx, const toml::node& n, std::string_view what,
                                    size_t max_len) {
   const auto* s = n.as_string();
@@ -204,6 +241,13 @@ std::optional<std::string> as_text(Context& ctx, const toml::node& n, std::strin
   if (v.size() > max_len) {
     ctx.error(ctx.at(n), std::string(what) + " is " + std::to_string(v.size()) +
                              " bytes long, more than the limit of " + std::to_string(max_len));
+    return std::nullopt;
+  }
+  if (const std::string control = first_control_character(v); !control.empty()) {
+    ctx.error(ctx.at(n), std::string(what) + " holds the control character " + control,
+              {"control characters print as nothing; remove it (an escape such as \\u0000 or a "
+               "character pasted along with the text)",
+               "tabs and line breaks are the only ones allowed"});
     return std::nullopt;
   }
   return v;

@@ -271,6 +271,37 @@ TEST(DescriptionErrors, TextInANumberField) {
             "  hint: column \"Jumlah\" holds numbers; write \"-\" for no data");
 }
 
+// Control characters (C0 but tab and line breaks, DEL, C1) in any text: a NUL once cut the
+// PDF's Info title short, BEL and ESC went into it raw.
+TEST(DescriptionErrors, ControlCharactersInTexts) {
+  const std::string hints =
+      "\n  hint: control characters print as nothing; remove it (an escape such as \\u0000 or a "
+      "character pasted along with the text)\n"
+      "  hint: tabs and line breaks are the only ones allowed";
+  EXPECT_EQ(
+      only_error(replaced(kBase, "\"Kecamatan Megaluh\"", "\"Kecamatan\\u0000 Megaluh\"")),
+      "t.toml:2:8: error: `unit` holds the control character U+0000 (NUL) at character 10" + hints);
+  EXPECT_EQ(only_error(replaced(kBase, "\"Kabupaten Jombang\"", "\"Kabupaten\\u0007\"")),
+            "t.toml:3:10: error: `region` holds the control character U+0007 (BEL) at character "
+            "10" +
+                hints);
+  EXPECT_EQ(
+      only_error(replaced(kBase, "\"Nilai Evaluasi AKIP\"", "\"Nilai é\\u007F\"")),
+      "t.toml:21:8: error: `name` holds the control character U+007F (DEL) at character 8" + hints);
+  EXPECT_EQ(only_error(replaced(kBase, "\"Nilai Evaluasi AKIP\"", "\"Nilai\u0085\"")),
+            "t.toml:21:8: error: `name` holds the control character U+0085 (C1 control) at "
+            "character 6" +
+                hints);
+  EXPECT_EQ(
+      only_error(kBase +
+                 "[[chapter]]\nid = \"c\"\ntitle = \"T\"\nbody = \"\"\"\nA\n\\u001b[0m\n\"\"\"\n"),
+      "t.toml:27:8: error: `body` holds the control character U+001B (ESC) at character 3" + hints);
+  // Tabs and line breaks stay allowed.
+  const auto ok =
+      parse(kBase + "[[chapter]]\nid = \"c\"\ntitle = \"T\\tU\"\nbody = '''\nA\n\tB\n'''\n");
+  EXPECT_TRUE(ok.diagnostics.empty()) << ::testing::PrintToString(ok.diagnostics);
+}
+
 TEST(DescriptionErrors, MissingRequiredKey) {
   EXPECT_EQ(only_error(replaced(kBase, "sasaran = \"s1\"\n", "")),
             "t.toml:18:1: error: missing required key `sasaran` in [[iku]]\n"
