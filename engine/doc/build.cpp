@@ -219,7 +219,7 @@ class Builder {
         if (spec.id != arg.id) continue;
         f.kind = Figure::Kind::chart;
         f.caption = parse_inline_text(spec.caption, {spec.loc, false}, env, sink_);
-        f.chart = make_chart(spec, c_);
+        f.chart = make_chart(spec, c_, f.label, sink_);
         out.push_back({std::move(f)});
         return;
       }

@@ -3,6 +3,7 @@
 // where things go. Built by doc::build from the report, the computed tables and the layout.
 #pragma once
 
+#include <cmath>
 #include <memory>
 #include <optional>
 #include <string>
@@ -109,7 +110,15 @@ struct Chart {
   std::vector<std::string> categories;  // x-axis categories (IKU names, years, programs)
   std::vector<ChartSeries> series;
   std::string y_title;  // e.g. "Capaian (%)"
-  std::string note;     // printed below the chart: how values are scaled, what was left out
+  std::string note;     // printed below the caption: how values are scaled, what was left out;
+                        // without data, why nothing is drawn (printed in the chart's place)
+  /// Whether any series has a value to draw; a chart without one is not drawn.
+  bool has_data() const {
+    for (const auto& s : series)
+      for (double v : s.values)
+        if (std::isfinite(v)) return true;
+    return false;
+  }
 };
 
 struct Figure {

@@ -193,6 +193,18 @@ std::string join_names(const std::vector<std::string>& names) {
   return out;
 }
 
+std::vector<std::string> iku_names(const std::vector<const compute::IkuResult*>& iku) {
+  std::vector<std::string> names;
+  for (const auto* k : iku) names.push_back(k->iku->name);
+  return names;
+}
+
+/// The note printed in place of a chart without data: `missing` is what none of `names` has.
+std::string not_drawn(const std::string& missing, const std::vector<std::string>& names) {
+  std::string note = "Grafik tidak digambarkan karena belum ada " + missing;
+  return names.empty() ? note + "." : note + " untuk " + join_names(names) + ".";
+}
+
 /// Target vs realisasi per IKU. IKU scales differ (an index of 3,44 next to a percentage of
 /// 97,49), so bar heights are percentages of each IKU's target (target = 100%), while the
 /// labels on the bars print the actual target and realisasi.
@@ -218,6 +230,7 @@ Chart target_realisasi(const report::Chart& spec, const compute::ComputedTables&
       "Tinggi batang: persentase terhadap target masing-masing indikator (target = 100%); "
       "angka pada batang: nilai target dan realisasi.";
   if (!left_out.empty()) ch.note += " Tanpa data capaian: " + join_names(left_out) + ".";
+  if (!ch.has_data()) ch.note = not_drawn("data capaian", left_out);
   return ch;
 }
 
@@ -249,6 +262,7 @@ Chart trend(const report::Chart& spec, const compute::ComputedTables& c) {
                                                             : "Realisasi";
   if (units.size() > 1)
     ch.note = "Indikator dengan satuan berbeda digambarkan pada sumbu yang sama.";
+  if (!ch.has_data()) ch.note = not_drawn("data realisasi tahunan", iku_names(iku));
   return ch;
 }
 
@@ -274,21 +288,36 @@ Chart serapan(const compute::ComputedTables& c) {
     ch.note =
         "Tidak digambarkan karena realisasi anggarannya tidak diketahui: " + join_names(left_out) +
         ".";
+  if (!ch.has_data()) ch.note = not_drawn("realisasi anggaran program", left_out);
   return ch;
 }
 
 }  // namespace
 
-Chart make_chart(const report::Chart& spec, const compute::ComputedTables& c) {
+Chart make_chart(const report::Chart& spec, const compute::ComputedTables& c,
+                 const std::string& label, DiagnosticSink& sink) {
+  Chart ch;
+  std::string missing;
   switch (spec.kind) {
     case report::Chart::Kind::target_realisasi:
-      return target_realisasi(spec, c);
+      ch = target_realisasi(spec, c);
+      missing = "none of the IKU it shows has a capaian (a realisasi)";
+      break;
     case report::Chart::Kind::trend:
-      return trend(spec, c);
+      ch = trend(spec, c);
+      missing = "none of the IKU it shows has a realisasi in its history";
+      break;
     case report::Chart::Kind::serapan:
-      return serapan(c);
+      ch = serapan(c);
+      missing = "no program has a known serapan (realisasi_anggaran of its activities)";
+      break;
   }
-  internal_error("unhandled chart kind");
+  if (!ch.has_data())
+    sink.warning(spec.loc,
+                 label + ": chart '" + spec.id + "' is not drawn: " + missing +
+                     "; a note stands in its place",
+                 {"add the missing realisasi, or drop the @chart line"});
+  return ch;
 }
 
 }  // namespace lkjip::doc

@@ -24,7 +24,10 @@ std::shared_ptr<const frame::ImageData> read_image(const std::string& path, cons
 /// The [[organisation]] units as a tree (parents resolved to indices, description order).
 std::vector<OrgNode> org_nodes(const report::Report& r);
 
-/// The chart data of a [[chart]]; unknown values are left out and named in Chart::note.
-Chart make_chart(const report::Chart& spec, const compute::ComputedTables& c);
+/// The chart data of a [[chart]]; unknown values are left out and named in Chart::note. Without
+/// any known value (Chart::has_data) the note says why the chart is not drawn, and a warning
+/// at the [[chart]] names the figure `label` and what is missing.
+Chart make_chart(const report::Chart& spec, const compute::ComputedTables& c,
+                 const std::string& label, DiagnosticSink& sink);
 
 }  // namespace lkjip::doc

@@ -77,6 +77,7 @@ class ChartDrawing {
   }
 
   frame::Frame draw() {
+    if (!chart_.has_data()) return placeholder();
     double vmin = 0, vmax = 0;
     for (const auto& s : chart_.series) {
       for (double v : s.values) {
@@ -111,6 +112,18 @@ class ChartDrawing {
   }
 
  private:
+  /// A chart without data: its note in a thin frame of the plot's width, no empty axes.
+  frame::Frame placeholder() {
+    const Pt pad(8);
+    const auto& ts = ctx_.style.source_style;
+    const auto note = draw::compose_aligned(ctx_, draw::plain(chart_.note), ts,
+                                            width_ - pad * 2, report::HAlign::center);
+    const Pt bottom = draw::lines(out_, note, draw::line_box(ctx_, ts), pad, pad) + pad;
+    add(frame::Box{{Pt(0), Pt(0), width_, bottom}, std::nullopt, Color::gray(0.5), Pt(kRule)});
+    out_.size = {width_, bottom};
+    return std::move(out_);
+  }
+
   std::vector<double> ticks() const {
     const auto n = std::lround((axis_.hi - axis_.lo) / axis_.step);
     std::vector<double> out;

@@ -10,16 +10,27 @@ namespace lkjip::layout {
 namespace {
 
 constexpr double kCaptionGap = 6;         // pt between the graphic and its caption
+constexpr double kNoteGap = 3;            // pt between the caption and the chart's note
 constexpr double kPxPerPt = 96.0 / 72.0;  // an image pixel at 96 dpi
 
-/// A figure: its graphic (centred) and caption lines, handed out as one fragment.
+/// Lines set below the graphic (the caption, a chart's note), `gap` below what precedes them.
+struct TextBelow {
+  std::vector<draw::AlignedLine> lines;
+  draw::LineBox box;
+  Pt gap;
+  Pt height() const {
+    return lines.empty() ? Pt(0) : box.height * static_cast<double>(lines.size()) + gap;
+  }
+};
+
+/// A figure: its graphic (centred), caption and note lines, handed out as one fragment.
 class FigureFlow : public BlockFlow {
  public:
-  FigureFlow(frame::Frame graphic, std::vector<draw::AlignedLine> caption, draw::LineBox box,
-             Pt width, std::string anchor)
+  FigureFlow(frame::Frame graphic, TextBelow caption, TextBelow note, Pt width,
+             std::string anchor)
       : graphic_(std::move(graphic)),
         caption_(std::move(caption)),
-        box_(box),
+        note_(std::move(note)),
         width_(width),
         anchor_(std::move(anchor)) {}
 
@@ -28,7 +39,7 @@ class FigureFlow : public BlockFlow {
     if (min_first_height() > avail) {
       if (!at_page_top) return std::nullopt;
       // Taller than a page: the graphic shrinks so that the whole figure fits.
-      const Pt room = avail - caption_height();
+      const Pt room = avail - text_height();
       if (room.v > 0 && graphic_.size.height.v > 0)
         draw::scale(graphic_, room / graphic_.size.height);
     }
@@ -36,23 +47,20 @@ class FigureFlow : public BlockFlow {
     if (!anchor_.empty()) f.frame.add(frame::Anchor{anchor_, Point{}});
     frame::append(f.frame, graphic_, {(width_ - graphic_.size.width) / 2, Pt(0)});
     Pt y = graphic_.size.height;
-    if (!caption_.empty()) y = draw::lines(f.frame, caption_, box_, Pt(0), y + Pt(kCaptionGap));
+    for (const TextBelow* t : {&caption_, &note_})
+      if (!t->lines.empty()) y = draw::lines(f.frame, t->lines, t->box, Pt(0), y + t->gap);
     f.frame.size = {width_, y};
     done_ = true;
     return f;
   }
   bool done() const override { return done_; }
-  Pt min_first_height() const override { return graphic_.size.height + caption_height(); }
+  Pt min_first_height() const override { return graphic_.size.height + text_height(); }
 
  private:
-  Pt caption_height() const {
-    return caption_.empty() ? Pt(0)
-                            : box_.height * static_cast<double>(caption_.size()) + Pt(kCaptionGap);
-  }
+  Pt text_height() const { return caption_.height() + note_.height(); }
 
   frame::Frame graphic_;
-  std::vector<draw::AlignedLine> caption_;
-  draw::LineBox box_;
+  TextBelow caption_, note_;
   Pt width_;
   std::string anchor_;
   bool done_ = false;
@@ -109,11 +117,19 @@ FlowPtr make_figure_flow(const Context& ctx, const doc::Figure& figure, Pt width
   if (graphic.size.height > max_height && graphic.size.height.v > 0) {
     draw::scale(graphic, max_height / graphic.size.height);
   }
-  const auto& ts = ctx.style.caption_style;
-  auto caption = draw::compose_aligned(ctx, draw::caption(figure.label, figure.caption), ts, width,
-                                       report::HAlign::center);
-  auto flow = std::make_unique<FigureFlow>(std::move(graphic), std::move(caption),
-                                           draw::line_box(ctx, ts), width, figure.anchor);
+  const auto& cs = ctx.style.caption_style;
+  TextBelow caption{draw::compose_aligned(ctx, draw::caption(figure.label, figure.caption), cs,
+                                          width, report::HAlign::center),
+                    draw::line_box(ctx, cs), Pt(kCaptionGap)};
+  // A chart's note (scaling, what was left out) goes below the caption, as a table's source
+  // goes below the table; a chart without data already shows it in its place.
+  TextBelow note{{}, draw::line_box(ctx, ctx.style.source_style), Pt(kNoteGap)};
+  if (figure.kind == doc::Figure::Kind::chart && figure.chart.has_data() &&
+      !figure.chart.note.empty())
+    note.lines = draw::compose_aligned(ctx, draw::plain(figure.chart.note), ctx.style.source_style,
+                                       width, report::HAlign::left);
+  auto flow = std::make_unique<FigureFlow>(std::move(graphic), std::move(caption), std::move(note),
+                                           width, figure.anchor);
   flow->space_before = ctx.style.table_space_before;
   flow->space_after = ctx.style.table_space_after;
   return flow;

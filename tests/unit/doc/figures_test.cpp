@@ -147,7 +147,10 @@ TEST(Charts, SerapanLeavesOutProgramsWithoutRealisasi) {
   testing::Sample s(testing::sample_report());
   report::Chart spec;
   spec.kind = report::Chart::Kind::serapan;
-  Chart c = make_chart(spec, s.computed);
+  DiagnosticSink sink;
+  Chart c = make_chart(spec, s.computed, "Gambar 1", sink);
+  EXPECT_TRUE(c.has_data());
+  EXPECT_EQ(sink.warning_count(), 0u);
   ASSERT_EQ(c.categories.size(), 1u);  // p2 has no realisasi_anggaran
   EXPECT_EQ(c.categories[0], s.report.programs[0].name);
   EXPECT_NE(c.note.find(s.report.programs[1].name), std::string::npos);
@@ -158,12 +161,57 @@ TEST(Charts, TrendHasOneLinePerIkuOverAllYears) {
   report::Chart spec;
   spec.kind = report::Chart::Kind::trend;
   spec.iku = {"ikm", "akip"};
-  Chart c = make_chart(spec, s.computed);
+  DiagnosticSink sink;
+  Chart c = make_chart(spec, s.computed, "Gambar 1", sink);
   EXPECT_EQ(c.categories, (std::vector<std::string>{"2022", "2023", "2024"}));
   ASSERT_EQ(c.series.size(), 2u);
   EXPECT_EQ(c.series[0].name, "IKM Kecamatan Megaluh");
   EXPECT_TRUE(std::isnan(c.series[0].values[0]));  // no IKM figure for 2022
   EXPECT_EQ(c.series[1].labels[2], s.computed.iku[0].history.back().realisasi.text);
+}
+
+/// A chart none of whose values is known is not drawn: the note says why (naming what lacks
+/// data) and a warning at the [[chart]] names the figure.
+void expect_not_drawn(const report::Report& r, report::Chart::Kind kind,
+                      const std::string& named) {
+  testing::Sample s(r);
+  report::Chart spec;
+  spec.id = "grafik";
+  spec.kind = kind;
+  spec.loc = {"sample.toml", 42, 1};
+  DiagnosticSink sink;
+  Chart c = make_chart(spec, s.computed, "Gambar 3.1", sink);
+  EXPECT_FALSE(c.has_data());
+  EXPECT_EQ(c.note.rfind("Grafik tidak digambarkan", 0), 0u) << c.note;
+  EXPECT_NE(c.note.find(named), std::string::npos) << c.note;
+  ASSERT_EQ(sink.warning_count(), 1u);
+  const Diagnostic d = sink.all().front();
+  EXPECT_EQ(d.loc.line, 42);
+  EXPECT_NE(d.message.find("Gambar 3.1"), std::string::npos) << d.message;
+  EXPECT_NE(d.message.find("'grafik' is not drawn"), std::string::npos) << d.message;
+}
+
+TEST(Charts, WithoutAnyValueAreNotDrawn) {
+  report::Report r = testing::sample_report();
+  for (auto& k : r.iku) {
+    k.realisasi.reset();
+    k.no_data = "Survei tidak dilaksanakan";
+  }
+  expect_not_drawn(r, report::Chart::Kind::target_realisasi, r.iku[1].name);
+
+  r = testing::sample_report();
+  for (auto& k : r.iku) k.history.clear();
+  r.iku[0].realisasi.reset();  // the report year is a point of the trend too
+  r.iku[0].no_data = "LHE belum terbit";
+  r.iku[1].realisasi.reset();
+  r.iku[1].no_data = "LHE belum terbit";
+  r.iku[2].realisasi.reset();
+  r.iku[2].no_data = "LHE belum terbit";
+  expect_not_drawn(r, report::Chart::Kind::trend, r.iku[2].name);
+
+  r = testing::sample_report();
+  r.programs[0].children[0].children[0].realisasi_anggaran.reset();
+  expect_not_drawn(r, report::Chart::Kind::serapan, r.programs[0].name);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <sstream>
 
 #include "layout/draw.h"
@@ -151,9 +152,43 @@ TEST_F(LayoutTest, ChartsCarryTheirNumbersAsText) {
   }
 }
 
-TEST_F(LayoutTest, EmptyChartStillDraws) {
-  const auto f = draw_chart(ctx_, doc::Chart{}, Pt(300));
+TEST_F(LayoutTest, ChartWithoutDataShowsItsNoteInPlaceOfAxes) {
+  doc::Chart c = capaian(doc::Chart::Kind::bars);
+  for (auto& s : c.series)
+    for (double& v : s.values) v = std::nan("");
+  c.note = "Grafik tidak digambarkan karena belum ada data capaian untuk IKU 2.";
+  const auto f = draw_chart(ctx_, c, Pt(300));
+  EXPECT_NEAR(f.size.width.v, 300, 1e-6);
   EXPECT_GT(f.size.height.v, 0);
+  EXPECT_EQ(words(f), c.note);  // no tick, category or legend text
+  size_t boxes = 0;
+  for (const auto& item : f.items) {
+    EXPECT_FALSE(std::holds_alternative<frame::Line>(item));  // no axis, tick or grid rule
+    boxes += std::holds_alternative<frame::Box>(item);
+  }
+  EXPECT_EQ(boxes, 1u);  // the frame around the note
+  expect_text_inside_boxes(f);
+}
+
+TEST_F(LayoutTest, ChartNoteIsSetBelowTheCaption) {
+  doc::Figure fig;
+  fig.kind = doc::Figure::Kind::chart;
+  fig.label = "Gambar 3.1";
+  fig.caption = {doc::Inline{"Capaian IKU", false, false, false, ""}};
+  fig.chart = capaian(doc::Chart::Kind::bars);
+  fig.chart.note = "Tanpa data capaian: IKU 4.";
+  const auto f = make_figure_flow(ctx_, fig, Pt(439), Pt(600))->next(Pt(700), true);
+  ASSERT_TRUE(f.has_value());
+  const std::string w = words(f->frame);
+  const size_t caption = w.find("Gambar 3.1 Capaian IKU"), note = w.find(fig.chart.note);
+  ASSERT_NE(caption, std::string::npos) << w;
+  ASSERT_NE(note, std::string::npos) << w;
+  EXPECT_LT(caption, note);
+  std::vector<const frame::GlyphRun*> rs;
+  runs(f->frame, rs);
+  EXPECT_EQ(rs.back()->font, &ctx_.font(ctx_.style.source_style).file()) << rs.back()->text;
+  EXPECT_EQ(rs.back()->size, ctx_.style.source_style.size);
+  EXPECT_LE(rs.back()->origin.y, f->frame.size.height);
 }
 
 std::shared_ptr<frame::ImageData> image(int w, int h) {
