@@ -158,6 +158,12 @@ void Builder::iku() {
     }
     res.change = res.history.back().change;
     res.change_pct = res.history.back().change_pct;
+    res.capaian_change = unknown_value(Kind::points);
+    if (res.history.size() >= 2) {
+      const Value& was = res.history[res.history.size() - 2].capaian;
+      if (was.known && res.capaian.known)
+        res.capaian_change = number_value(Kind::points, res.capaian.exact - was.exact, s_.decimals);
+    }
 
     res.renstra_target = unknown_value(Kind::number);
     res.kemajuan = unknown_value(Kind::percent);
@@ -392,6 +398,16 @@ void Builder::tables() {
 
 void Builder::refs() {
   auto& m = out_.refs;
+  // A verdict in the default words at `at`, and in every [[wording]] at `at.<id>`.
+  auto verdicts = [&](const std::string& at, Attainment a) {
+    m[at] = verdict_value(a, s_.words);
+    for (const report::Wording& w : r_.wordings) m[at + "." + w.id] = verdict_value(a, w);
+  };
+  // A count as a figure at `at` and with its words at `at_kata` ("6 (enam)").
+  auto count_refs = [&](const std::string& at, const Value& n) {
+    m[at] = n;
+    m[at + "_kata"] = count_words_value(money_of(n).value_or(0));  // a count's integer
+  };
   for (size_t i = 0; i < out_.iku.size(); ++i) {
     const IkuResult& k = out_.iku[i];
     std::string p = "iku." + k.iku->id + ".";
@@ -411,6 +427,13 @@ void Builder::refs() {
     m[p + "prev"] = k.prev;
     change(p, k.change);
     m[p + "name"] = text(k.iku->name);
+    m[p + "capaian_prev"] = k.history.size() >= 2 ? k.history[k.history.size() - 2].capaian
+                                                  : unknown_value(Kind::percent);
+    m[p + "capaian_change"] = k.capaian_change;
+    m[p + "capaian_change_abs"] = magnitude(k.capaian_change);
+    m[p + "capaian_trend"] = signed_phrase(k.capaian_change, "meningkat", "menurun", "tetap");
+    verdicts(p + "status", attainment(k.capaian));
+    verdicts(p + "status_renstra", attainment(k.kemajuan));
     // Every year of the history (the report year included): iku.<id>.<year>.<field>.
     for (const HistoryRow& h : k.history) {
       const std::string y = p + std::to_string(h.year) + ".";
@@ -436,18 +459,24 @@ void Builder::refs() {
     m[p + "capaian"] = sa.capaian;
     m[p + "predikat"] = sa.predikat;
     m[p + "name"] = text(sa.sasaran->name);
+    verdicts(p + "status", attainment(sa.capaian));
+    count_refs(p + "jumlah_iku", sa.jumlah_iku);
+    count_refs(p + "tercapai", sa.tercapai);
+    count_refs(p + "melampaui", sa.melampaui);
+    count_refs(p + "tidak_tercapai", sa.tidak_tercapai);
   }
   const Overall& o = out_.overall;
   m["capaian.rata_rata"] = o.rata_rata;
   m["capaian.rata_rata_iku"] = o.rata_rata_iku;
   m["capaian.rata_rata_sasaran"] = o.rata_rata_sasaran;
   m["capaian.predikat"] = o.predikat;
-  m["capaian.jumlah_iku"] = o.jumlah_iku;
-  m["capaian.jumlah_sasaran"] = o.jumlah_sasaran;
-  m["capaian.tercapai"] = o.tercapai;
-  m["capaian.melampaui"] = o.melampaui;
-  m["capaian.tidak_tercapai"] = o.tidak_tercapai;
-  m["capaian.tanpa_data"] = o.tanpa_data;
+  verdicts("capaian.status", attainment(o.rata_rata));
+  count_refs("capaian.jumlah_iku", o.jumlah_iku);
+  count_refs("capaian.jumlah_sasaran", o.jumlah_sasaran);
+  count_refs("capaian.tercapai", o.tercapai);
+  count_refs("capaian.melampaui", o.melampaui);
+  count_refs("capaian.tidak_tercapai", o.tidak_tercapai);
+  count_refs("capaian.tanpa_data", o.tanpa_data);
   const BudgetTotal& b = out_.budget;
   m["anggaran.total"] = b.figures.anggaran;
   m["anggaran.realisasi"] = b.figures.realisasi;
@@ -462,6 +491,8 @@ void Builder::refs() {
     m[p + "serapan"] = a.budget.serapan;
   }
   for (const TableResult& t : out_.tables) {
+    count_refs("table." + t.table->id + ".jumlah_baris",
+               count(static_cast<int64_t>(t.cells.size())));
     bool first = true;
     for (size_t c = 0; c < t.totals.size(); ++c) {
       if (t.table->columns[c].total == report::Column::Total::none) continue;
@@ -475,7 +506,20 @@ void Builder::refs() {
     m["components." + c.components->id + ".total"] = c.total;
   }
   for (const SurveyResult& sv : out_.surveys) {
-    m["survey." + sv.survey->id + ".average"] = sv.average;
+    const std::string p = "survey." + sv.survey->id + ".";
+    m[p + "average"] = sv.average;
+    m[p + "keterangan"] = sv.keterangan;
+    count_refs(p + "jumlah", count(static_cast<int64_t>(sv.rows.size())));
+    // Items per band of its scale: survey.<id>.jumlah.<label key>, zero for an empty band.
+    if (const report::Scale* scale =
+            sv.survey->scale.empty() ? nullptr : find_scale(r_, sv.survey->scale)) {
+      for (const report::Band& band : scale->bands) {
+        int64_t n = 0;
+        for (const SurveyRow& row : sv.rows)
+          n += row.keterangan.known && row.keterangan.text == band.label;
+        count_refs(p + "jumlah." + label_key(band.label), count(n));
+      }
+    }
   }
   m["report.unit"] = text(r_.unit);
   m["report.region"] = text(r_.region);

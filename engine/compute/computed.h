@@ -70,6 +70,8 @@ struct IkuResult {
   std::vector<HistoryRow> history;
   Value prev;                // last year's realisasi; unknown without history
   Value change, change_pct;  // report year vs last year (see HistoryRow)
+  /// This year's capaian − last year's (points); unknown when last year has no target.
+  Value capaian_change;
   Value renstra_target;      // unknown when absent
   Value kemajuan;            // progress to the Renstra end target, percent, direction-aware
   ComparisonCell kabupaten, provinsi, nasional;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "base/numerals.h"
 #include "compute/format.h"
 
 namespace lkjip::compute {
@@ -26,6 +27,39 @@ Attainment attainment(const Value& capaian) {
   if (!capaian.known) return Attainment::unknown;
   int c = capaian.exact.rounded(capaian.decimals).compare(hundred());
   return c == 0 ? Attainment::met : c > 0 ? Attainment::exceeded : Attainment::not_met;
+}
+
+Value verdict_value(Attainment a, const report::Wording& words) {
+  switch (a) {
+    case Attainment::met:
+      return text_value(words.met);
+    case Attainment::exceeded:
+      return text_value(words.exceeded);
+    case Attainment::not_met:
+      return text_value(words.not_met);
+    case Attainment::unknown:
+      break;
+  }
+  return unknown_value(Value::Kind::text);
+}
+
+Value count_words_value(int64_t n) {
+  Value v = number_value(Value::Kind::integer, Exact::integer(n), 0);
+  v.text += " (" + number_words(n) + ")";
+  return v;
+}
+
+std::string label_key(const std::string& label) {
+  std::string key;
+  for (char c : label) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      key += c;
+    else if (!key.empty() && key.back() != '_')
+      key += '_';
+  }
+  while (!key.empty() && key.back() == '_') key.pop_back();
+  return key;
 }
 
 Exact sum(const std::vector<Exact>& values) {

@@ -25,6 +25,14 @@ std::optional<Exact> capaian(const Exact& target, const Exact& realisasi, report
 Exact capped(const Exact& raw, double cap);
 /// Met / exceeded / not met by comparing the *printed* capaian with 100.
 Attainment attainment(const Value& capaian);
+/// The word of `a` in `words`; unknown (kUnknownText) for Attainment::unknown.
+Value verdict_value(Attainment a, const report::Wording& words);
+/// A count with its Indonesian words, as official prose writes it: "6 (enam)" (Kind::integer,
+/// exact = n).
+Value count_words_value(int64_t n);
+/// A label as a path segment: lower-case letters and digits, other runs as one '_'
+/// ("Sangat Baik" → "sangat_baik", "Baik (Berhasil)" → "baik_berhasil").
+std::string label_key(const std::string& label);
 /// Simple mean; none for an empty list.
 std::optional<Exact> mean(const std::vector<Exact>& values);
 Exact sum(const std::vector<Exact>& values);

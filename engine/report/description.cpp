@@ -59,6 +59,7 @@ void DescriptionReader::read(const toml::table& root_table) {
                {"start the description with [report] unit = … region = … year = …"});
   if (const auto* t = root.table("settings")) read_settings(*t);
   for (const auto* t : entries(root, "scale", "scale")) read_scale(*t);
+  for (const auto* t : entries(root, "wording", "wording")) read_wording(*t);
   for (const auto* t : entries(root, "signatory", "signatory")) read_signatory(*t);
   if (const auto* t = root.table("strategy")) read_strategy(*t);
   for (const auto* t : entries(root, "organisation", "organisation")) read_org_unit(*t);

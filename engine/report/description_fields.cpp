@@ -55,7 +55,8 @@ std::string DescriptionReader::kind_table(const std::string& kind) {
 }
 
 std::string DescriptionReader::id_key(const std::string& kind, const std::string& id) {
-  static const std::set<std::string> own = {"scale", "signatory", "tujuan", "organisation unit"};
+  static const std::set<std::string> own = {"scale", "signatory", "tujuan", "organisation unit",
+                                            "wording"};
   return (own.contains(kind) ? kind : std::string("content")) + "/" + id;
 }
 

@@ -67,8 +67,38 @@ void DescriptionReader::read_settings(const toml::table& t) {
     s.predicate_scale = *p;
     predicate_scale_loc_ = f.loc("predicate_scale");
   }
+  if (const auto* w = f.table("words")) {
+    Fields wf(ctx_, *w, "`words` of [settings]", keys_of("settings.words"));
+    read_words(wf, s.words);
+    wf.finish();
+  }
   s.stated = read_stated(f, "settings");
   f.finish();
+}
+
+void DescriptionReader::read_words(Fields& f, Wording& w) {
+  w.loc = f.loc();
+  for (auto [key, word] : {std::pair<const char*, std::string*>{"tercapai", &w.met},
+                           {"melampaui", &w.exceeded},
+                           {"tidak_tercapai", &w.not_met}}) {
+    auto v = f.text(key);
+    if (!v) continue;
+    if (v->empty())
+      ctx_.error(f.loc(key), "`" + std::string(key) + "` of " + f.what() + " is empty",
+                 {"write the word the sentence needs, e.g. \"tercapai\""});
+    else
+      *word = *v;
+  }
+}
+
+void DescriptionReader::read_wording(const toml::table& t) {
+  Fields f(ctx_, t, "[[wording]]", keys_of("wording"));
+  Wording w;
+  w.id = f.id();
+  define(w.id, "wording", f.loc("id"));
+  read_words(f, w);
+  f.finish();
+  r_.wordings.push_back(std::move(w));
 }
 
 void DescriptionReader::read_scale(const toml::table& t) {

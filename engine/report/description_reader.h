@@ -119,6 +119,9 @@ class DescriptionReader {
   void read_report(const toml::table& t);
   void read_settings(const toml::table& t);
   void read_scale(const toml::table& t);
+  void read_wording(const toml::table& t);
+  /// The three verdict words of `f` into `w` (each optional, non-empty).
+  void read_words(Fields& f, Wording& w);
 
   /// Bands must be listed highest first, only the highest may omit `upto`, only the lowest
   /// `above`, and each band's `upto` must equal the `above` of the band listed before it.

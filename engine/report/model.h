@@ -228,6 +228,15 @@ struct Chapter {
   SourceLoc loc;
 };
 
+/// The words a verdict prints in, one per attainment: the default set is `[settings] words`,
+/// named sets are `[[wording]]` (used as `{iku.akip.status.<id>}`), so a sentence keeps its
+/// author's grammar while the computation chooses the word.
+struct Wording {
+  std::string id;  // empty for the default set
+  std::string met = "tercapai", exceeded = "melebihi target", not_met = "tidak tercapai";
+  SourceLoc loc;
+};
+
 struct Settings {
   int decimals = 2;
   double capaian_cap = 0;  // 0 = none
@@ -235,6 +244,7 @@ struct Settings {
   enum class Efficiency { difference, ratio } efficiency = Efficiency::difference;
   enum class Money { puebi, rp_dot } money = Money::puebi;
   std::string predicate_scale = "capaian";
+  Wording words;  // the default verdict words
   /// Overall figures an old document printed: "rata_rata" (the configured average),
   /// "rata_rata_iku", "rata_rata_sasaran" and the text "predikat".
   StatedValues stated;
@@ -253,7 +263,8 @@ struct Report {
   SourceLoc logo_loc;                   // where `logo` is written
   std::string signatory;                // id of the report's signatory
   Settings settings;
-  std::vector<Scale> scales;  // always contains the predicate scale (built-in default added)
+  std::vector<Scale> scales;      // always contains the predicate scale (built-in default added)
+  std::vector<Wording> wordings;  // named verdict word sets ([[wording]])
   std::vector<Signatory> signatories;
   Strategy strategy;
   std::vector<OrgUnit> organisation;

@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include "base/numerals.h"
 #include "compute/check.h"
+#include "compute/formulas.h"
 #include "example_report.h"
 
 namespace lkjip::compute {
@@ -429,6 +431,80 @@ TEST(CheckStated, BudgetInputsAndLabels) {
   EXPECT_EQ(d[2].what, "serapan anggaran");
   EXPECT_EQ(d[2].stated, "89,00%");
   EXPECT_EQ(d[2].computed, "89,08%");
+}
+
+TEST(ComputedWords, VerdictsFollowTheFiguresInTheConfiguredWords) {
+  report::Report r = megaluh();
+  report::Wording renstra;
+  renstra.id = "renstra";
+  renstra.met = "telah berhasil mencapai";
+  renstra.exceeded = "telah berhasil melampaui";
+  renstra.not_met = "belum berhasil mencapai";
+  r.wordings = {renstra};
+  r.settings.words.exceeded = "melampaui target";
+  ComputedTables t = compute(r);
+  EXPECT_EQ(ref(t, "iku.akip.status"), "tidak tercapai");   // 86,34%
+  EXPECT_EQ(ref(t, "iku.ikm.status"), "melampaui target");  // 118,89%, the configured word
+  EXPECT_EQ(ref(t, "iku.trantib.status"), "tercapai");      // 100,00%
+  EXPECT_EQ(ref(t, "iku.ikm.status.renstra"), "telah berhasil melampaui");
+  EXPECT_EQ(ref(t, "iku.akip.status.renstra"), "belum berhasil mencapai");
+
+  // A correction flips the word: IKM realisasi 80 against 82 is 97,56%.
+  r.iku[1].realisasi = 80;
+  ComputedTables after = compute(r);
+  EXPECT_EQ(ref(after, "iku.ikm.capaian"), "97,56%");
+  EXPECT_EQ(ref(after, "iku.ikm.status"), "tidak tercapai");
+  EXPECT_EQ(ref(after, "iku.ikm.status.renstra"), "belum berhasil mencapai");
+}
+
+TEST(ComputedWords, CountsCarryTheirIndonesianWords) {
+  report::Report r = megaluh();
+  ComputedTables t = compute(r);
+  EXPECT_EQ(ref(t, "capaian.jumlah_iku"), "6");
+  EXPECT_EQ(ref(t, "capaian.jumlah_iku_kata"), "6 (enam)");
+  EXPECT_EQ(ref(t, "capaian.jumlah_sasaran_kata"), "2 (dua)");
+  EXPECT_EQ(ref(t, "sasaran.s2.jumlah_iku_kata"), "5 (lima)");
+  // A new IKU changes every count that includes it.
+  r.iku.push_back(r.iku.back());
+  r.iku.back().id = "extra";
+  ComputedTables more = compute(r);
+  EXPECT_EQ(ref(more, "capaian.jumlah_iku_kata"), "7 (tujuh)");
+  EXPECT_EQ(ref(more, "sasaran.s2.jumlah_iku_kata"), "6 (enam)");
+  // Survey items per band of its scale: 89,86 / 100 / 97,92 Sangat Baik, 85,42 / 87,22 Baik.
+  EXPECT_EQ(ref(t, "survey.ikm_layanan.jumlah.sangat_baik_kata"), "3 (tiga)");
+  EXPECT_EQ(ref(t, "survey.ikm_layanan.jumlah.baik_kata"), "2 (dua)");
+  EXPECT_EQ(ref(t, "survey.ikm_layanan.jumlah.tidak_baik"), "0");
+  EXPECT_EQ(ref(t, "survey.ikm_layanan.jumlah_kata"), "5 (lima)");
+}
+
+TEST(NumberWords, IndonesianSpelling) {
+  EXPECT_EQ(number_words(0), "nol");
+  EXPECT_EQ(number_words(6), "enam");
+  EXPECT_EQ(number_words(10), "sepuluh");
+  EXPECT_EQ(number_words(11), "sebelas");
+  EXPECT_EQ(number_words(12), "dua belas");
+  EXPECT_EQ(number_words(19), "sembilan belas");
+  EXPECT_EQ(number_words(20), "dua puluh");
+  EXPECT_EQ(number_words(21), "dua puluh satu");
+  EXPECT_EQ(number_words(100), "seratus");
+  EXPECT_EQ(number_words(111), "seratus sebelas");
+  EXPECT_EQ(number_words(250), "dua ratus lima puluh");
+  EXPECT_EQ(number_words(1000), "seribu");
+  EXPECT_EQ(number_words(1250), "seribu dua ratus lima puluh");
+  EXPECT_EQ(number_words(2000), "dua ribu");
+  EXPECT_EQ(number_words(100000), "seratus ribu");
+  EXPECT_EQ(number_words(39725), "tiga puluh sembilan ribu tujuh ratus dua puluh lima");
+  EXPECT_EQ(number_words(1000000), "satu juta");
+  EXPECT_EQ(number_words(2500000), "dua juta lima ratus ribu");
+  EXPECT_EQ(number_words(3023722086),
+            "tiga miliar dua puluh tiga juta tujuh ratus dua puluh dua ribu delapan puluh enam");
+  EXPECT_EQ(number_words(-3), "minus tiga");
+}
+
+TEST(LabelKey, LowerCaseWithUnderscores) {
+  EXPECT_EQ(label_key("Sangat Baik"), "sangat_baik");
+  EXPECT_EQ(label_key("Baik (Berhasil)"), "baik_berhasil");
+  EXPECT_EQ(label_key("  A-1 "), "a_1");
 }
 
 }  // namespace

@@ -319,7 +319,8 @@ TEST(DescriptionErrors, UnknownKeyWithSuggestion) {
   EXPECT_EQ(only_error(kBase + "[setings]\ndecimals = 1\n"),
             "t.toml:24:2: error: unknown key `setings` in the description\n"
             "  hint: did you mean `settings`?\n"
-            "  hint: keys of the description: report, settings, scale, signatory, strategy, "
+            "  hint: keys of the description: report, settings, scale, wording, signatory, "
+            "strategy, "
             "organisation, sasaran, iku, program, budget, components, survey, table, figure, "
             "chart, captions, foreword, chapter");
 }
