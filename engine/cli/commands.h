@@ -34,19 +34,34 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& raw);
 /// SOURCE_DATE_EPOCH when set.
 std::optional<int64_t> source_date_epoch();
 
-/// Writes `bytes` to `path` through the pipeline's guarded atomic writer; an error is printed
-/// and returned as io_error.
-int write_output(const std::string& path, const std::string& bytes);
+/// Where a command's messages go: whole lines, each ending in '\n'. Empty: stderr.
+using Say = std::function<void(const std::string&)>;
+
+/// What an output may not replace: one of `inputs` (the same file after resolving links, so a
+/// symbolic or hard link to it too), and, unless `force`, a PDF that carries a signature (the
+/// signed original).
+struct OutputGuard {
+  bool force = false;
+  std::vector<std::string> inputs;
+};
+
+/// Why `path` may not be written under `guard` (an error line and its hint), or empty. Commands
+/// ask before their work so that a refused output costs nothing and nothing is half written.
+std::string output_refusal(const std::string& path, const OutputGuard& guard);
+
+/// The one writer of every file lkjip writes: refused as output_refusal says, else written
+/// through pipeline::write_file_atomically. An error goes to `say` (and, when given, its first
+/// line to `error`) and is returned as io_error.
+int write_output(const std::string& path, const std::string& bytes, const OutputGuard& guard,
+                 const Say& say = {}, std::string* error = nullptr);
 
 /// What render and watch share: the options of one render.
 struct RenderArgs {
   std::string sign_spots, dump;
-  bool force = false;
+  bool force = false;               // may replace a signed PDF
+  std::vector<std::string> inputs;  // every description of the command; empty: the one rendered
   pipeline::RenderOptions options;
 };
-
-/// Where render_one's diagnostics go: whole lines, each ending in '\n'. Empty: stderr.
-using Say = std::function<void(const std::string&)>;
 
 /// Renders `input` to `out`; diagnostics go to `say`. Returns the exit code; `pages` and
 /// `first_error` (when given) receive the page count and the first error's text.

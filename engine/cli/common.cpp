@@ -1,10 +1,13 @@
 // What the commands share: the data folder, input expansion, SOURCE_DATE_EPOCH, guarded output.
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
 #include "cli/commands.h"
+#include "pdf/pdf_writer.h"
 
 namespace fs = std::filesystem;
 
@@ -57,12 +60,48 @@ std::optional<int64_t> source_date_epoch() {
   return seconds;
 }
 
-int write_output(const std::string& path, const std::string& bytes) {
-  if (const std::string err = pipeline::write_file_atomically(path, bytes); !err.empty()) {
-    std::fprintf(stderr, "lkjip: error: %s\n", err.c_str());
-    return io_error;
+namespace {
+
+/// Whether `a` and `b` are one file: the same inode when both exist (links resolved, hard links
+/// too), else the same path once every existing link in it is resolved (an input may name a
+/// file the command writes first, such as -o beside --sign-spots).
+bool same_file(const std::string& a, const std::string& b) {
+  struct stat sa {}, sb {};
+  const bool a_exists = ::stat(a.c_str(), &sa) == 0, b_exists = ::stat(b.c_str(), &sb) == 0;
+  if (a_exists && b_exists) return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  if (a_exists != b_exists) return false;
+  std::error_code ea, eb;
+  const fs::path ca = fs::weakly_canonical(a, ea), cb = fs::weakly_canonical(b, eb);
+  return !ea && !eb && ca == cb;
+}
+
+}  // namespace
+
+std::string output_refusal(const std::string& path, const OutputGuard& guard) {
+  for (const auto& input : guard.inputs)
+    if (same_file(path, input))
+      return path + ": error: refusing to write over " + input +
+             ", a file this command reads or writes\n  hint: choose another output file\n";
+  if (!guard.force && pdf::file_carries_signature(path))
+    return path +
+           ": error: refusing to overwrite a signed PDF (it is the signed original)\n"
+           "  hint: write to another file, or pass --force\n";
+  return {};
+}
+
+int write_output(const std::string& path, const std::string& bytes, const OutputGuard& guard,
+                 const Say& say_to, std::string* error) {
+  const Say say =
+      say_to ? say_to : [](const std::string& text) { std::fputs(text.c_str(), stderr); };
+  std::string message = output_refusal(path, guard);
+  if (message.empty()) {
+    const std::string err = pipeline::write_file_atomically(path, bytes);
+    if (err.empty()) return ok;
+    message = "lkjip: error: " + err + "\n";
   }
-  return ok;
+  say(message);
+  if (error) *error = message.substr(0, message.find('\n'));
+  return io_error;
 }
 
 }  // namespace lkjip::cli

@@ -382,7 +382,7 @@ int run_init(const Args& args) {
   const std::string name = "lkjip-" + kind + "-" + std::to_string(year) + ".toml";
   const fs::path file = folder / name;
   if (const int rc =
-          write_output(file.string(), starter_description(kind, year, name, schema_path()));
+          write_output(file.string(), starter_description(kind, year, name, schema_path()), {});
       rc != ok)
     return rc;
   std::printf("wrote %s\n  next: edit it, then: lkjip render %s -o %s\n", file.c_str(),

@@ -22,8 +22,15 @@ int run_recap(const Args& args) {
   if (args.has("--layout")) pdf_options.layout = args.get("--layout");
   pdf_options.epoch = source_date_epoch();
 
+  const auto inputs = expand_inputs(args.operands());
+  const OutputGuard guard{args.has("--force"), inputs};
+  if (!output.empty())
+    if (const std::string refused = output_refusal(output, guard); !refused.empty()) {
+      std::fputs(refused.c_str(), stderr);
+      return io_error;
+    }
   DiagnosticSink sink;
-  auto recap = pipeline::build_recap(expand_inputs(args.operands()), sink);
+  auto recap = pipeline::build_recap(inputs, sink);
   sink.print(stderr);
   if (!recap) return input_error;
   pipeline::sort_recap(*recap, *order);
@@ -40,7 +47,7 @@ int run_recap(const Args& args) {
   const auto bytes = pipeline::recap_pdf(*recap, pdf_options, res, pdf_sink);
   pdf_sink.print(stderr);
   if (!bytes) return input_error;  // a missing or broken layout or font
-  return write_output(output, *bytes);
+  return write_output(output, *bytes, guard);
 }
 
 }  // namespace lkjip::cli

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <thread>
 
 #include "cli/commands.h"
@@ -56,16 +57,23 @@ std::string bulk_output(const BulkArgs& b, const std::string& input) {
   return (fs::path(b.out_dir) / fs::path(input).stem()).string() + ".pdf";
 }
 
+/// The prefix --combine gives the pages and signature fields of `input` ("megaluh-2024-").
+std::string combine_prefix(const std::string& input) {
+  std::string prefix = fs::path(input).stem().string() + "-";
+  std::replace(prefix.begin(), prefix.end(), '.', '-');  // field names forbid '.'
+  return prefix;
+}
+
 /// --combine: the PDFs bulk wrote for `rendered`, in order, as one duplex print file. Page
 /// labels and signature fields get the description's file name as prefix ("megaluh-2024-i").
-int combine_outputs(const BulkArgs& b, const std::vector<std::string>& rendered, size_t requested) {
+int combine_outputs(const BulkArgs& b, const RenderArgs& a, const std::vector<std::string>& rendered,
+                    size_t requested) {
   std::vector<pdf::CombinePart> parts;
   for (const auto& input : rendered) {
     std::ifstream in(bulk_output(b, input), std::ios::binary);
     pdf::CombinePart p;
     p.pdf.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    p.prefix = fs::path(input).stem().string() + "-";
-    std::replace(p.prefix.begin(), p.prefix.end(), '.', '-');  // field names forbid '.'
+    p.prefix = combine_prefix(input);
     parts.push_back(std::move(p));
   }
   DiagnosticSink sink;
@@ -73,13 +81,66 @@ int combine_outputs(const BulkArgs& b, const std::vector<std::string>& rendered,
       parts, "Kumpulan LKjIP (" + std::to_string(parts.size()) + " laporan)", sink);
   sink.print(stderr);
   if (!combined) return internal;  // the parts are lkjip's own output: a bug if unreadable
-  if (const int code = write_output(b.combine, combined->pdf); code != ok) return code;
+  OutputGuard guard{a.force, a.inputs};
+  for (const auto& input : rendered) guard.inputs.push_back(bulk_output(b, input));
+  if (const int code = write_output(b.combine, combined->pdf, guard); code != ok) return code;
   std::fprintf(stderr, "combined: %zu of %zu reports, %zu pages (%zu blank) in %s\n", parts.size(),
                requested, combined->pages, combined->blank_pages, b.combine.c_str());
   return ok;
 }
 
-int bulk(const BulkArgs& b, const RenderArgs& a, pipeline::Resources& res) {
+/// Before anything is written: two inputs that would write the same PDF (or, with --combine,
+/// get the same field-name prefix), or a --combine file that is one of the PDFs written. Each
+/// problem is printed; false when there was one.
+bool bulk_outputs_distinct(const BulkArgs& b, const std::vector<std::string>& inputs) {
+  bool fine = true;
+  std::map<std::string, std::string> by_output, by_prefix;  // -> the first input that claims it
+  const auto same = [](const std::string& path) {
+    std::error_code ec;
+    const fs::path p = fs::weakly_canonical(path, ec);
+    return ec ? fs::path(path).lexically_normal().string() : p.string();
+  };
+  for (const auto& input : inputs) {
+    const std::string out = bulk_output(b, input);
+    if (auto [it, fresh] = by_output.emplace(same(out), input); !fresh) {
+      std::fprintf(stderr,
+                   "lkjip: error: %s and %s would both be written to %s\n"
+                   "  hint: give descriptions distinct file names, or render them into separate "
+                   "--out-dir folders\n",
+                   it->second.c_str(), input.c_str(), out.c_str());
+      fine = false;
+    } else if (auto [pt, new_prefix] = by_prefix.emplace(combine_prefix(input), input);
+               !new_prefix && !b.combine.empty()) {
+      std::fprintf(stderr,
+                   "lkjip: error: %s and %s would give the same signature-field names "
+                   "(prefix \"%s\") in %s\n"
+                   "  hint: rename one of them; '.' and '-' count as the same character\n",
+                   pt->second.c_str(), input.c_str(), pt->first.c_str(), b.combine.c_str());
+      fine = false;
+    }
+  }
+  if (!b.combine.empty())
+    if (auto it = by_output.find(same(b.combine)); it != by_output.end()) {
+      std::fprintf(stderr,
+                   "lkjip: error: --combine %s is the PDF rendered from %s\n"
+                   "  hint: write the combined file outside --out-dir, or under another name\n",
+                   b.combine.c_str(), it->second.c_str());
+      fine = false;
+    }
+  return fine;
+}
+
+int bulk(const BulkArgs& b, const RenderArgs& args, pipeline::Resources& res) {
+  const auto inputs = expand_inputs(b.inputs);
+  RenderArgs a = args;
+  a.inputs = inputs;  // no report's PDF may replace another's description
+  if (!bulk_outputs_distinct(b, inputs)) return usage_error;
+  if (!b.combine.empty())
+    if (const std::string refused = output_refusal(b.combine, {a.force, inputs});
+        !refused.empty()) {
+      std::fputs(refused.c_str(), stderr);
+      return io_error;
+    }
   std::error_code ec;
   fs::create_directories(b.out_dir, ec);
   if (ec) {
@@ -87,7 +148,6 @@ int bulk(const BulkArgs& b, const RenderArgs& a, pipeline::Resources& res) {
                  ec.message().c_str());
     return io_error;
   }
-  const auto inputs = expand_inputs(b.inputs);
   struct Result {
     int code = 0;
     size_t pages = 0;
@@ -139,7 +199,7 @@ int bulk(const BulkArgs& b, const RenderArgs& a, pipeline::Resources& res) {
   int code = good == inputs.size() ? ok : input_error;
   // A failed report is left out of the combined file; the summary and exit status say so.
   if (!b.combine.empty() && !rendered.empty())
-    if (const int c = combine_outputs(b, rendered, inputs.size()); c != ok) code = c;
+    if (const int c = combine_outputs(b, a, rendered, inputs.size()); c != ok) code = c;
   return code;
 }
 
@@ -150,12 +210,17 @@ int render_one(const std::string& input, const std::string& out, const RenderArg
                const Say& say_to) {
   const Say say =
       say_to ? say_to : [](const std::string& text) { std::fputs(text.c_str(), stderr); };
-  if (!a.force && pdf::file_carries_signature(out)) {
-    say(out +
-        ": error: refusing to overwrite a signed PDF (it is the signed original)\n"
-        "  hint: write to another file, or pass --force\n");
-    if (first_error) *first_error = "refusing to overwrite a signed PDF";
-    return io_error;
+  // Both outputs are checked before rendering: a refused --sign-spots leaves no new PDF behind.
+  OutputGuard guard{a.force, a.inputs.empty() ? std::vector<std::string>{input} : a.inputs};
+  OutputGuard spots_guard = guard;
+  spots_guard.inputs.push_back(out);  // the PDF written just before it
+  for (const auto& [path, g] : {std::pair{out, &guard}, std::pair{a.sign_spots, &spots_guard}}) {
+    if (path.empty()) continue;
+    if (const std::string refused = output_refusal(path, *g); !refused.empty()) {
+      say(refused);
+      if (first_error) *first_error = refused.substr(0, refused.find('\n'));
+      return io_error;
+    }
   }
   DiagnosticSink sink;
   auto rendered = pipeline::render(input, a.options, res, sink);
@@ -172,13 +237,12 @@ int render_one(const std::string& input, const std::string& out, const RenderArg
     return input_error;
   }
   if (!a.dump.empty()) std::fwrite(rendered->dump.data(), 1, rendered->dump.size(), stdout);
-  if (const std::string err = pipeline::write_file_atomically(out, rendered->pdf); !err.empty()) {
-    say("lkjip: error: " + err + "\n");
-    if (first_error) *first_error = err;
-    return io_error;
-  }
+  if (const int code = write_output(out, rendered->pdf, guard, say, first_error); code != ok)
+    return code;
   if (!a.sign_spots.empty())
-    if (const int code = write_output(a.sign_spots, sign_spots_json(*rendered)); code != ok)
+    if (const int code =
+            write_output(a.sign_spots, sign_spots_json(*rendered), spots_guard, say, first_error);
+        code != ok)
       return code;
   if (pages) *pages = rendered->pages;
   return ok;

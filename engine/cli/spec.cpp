@@ -117,7 +117,7 @@ std::vector<CommandSpec> make_commands() {
 
       {"recap",
        "summarise many reports, one row per unit",
-       {"INPUT... -o REKAP.pdf [--sort COLUMN] [--layout NAME]",
+       {"INPUT... -o REKAP.pdf [--sort COLUMN] [--layout NAME] [--force]",
         "INPUT... --json | --csv | --csv-excel [--sort COLUMN]"},
        "Builds the kabupaten-level summary of many descriptions (files or folders): one row per "
        "unit with its overall achievement, predicate, IKU counts, budget and absorption, as "
@@ -133,7 +133,8 @@ std::vector<CommandSpec> make_commands() {
          "fields, decimal commas, a UTF-8 byte order mark."},
         {"--sort", "", "COLUMN", K::choice, "unit|capaian|serapan|anggaran",
          "Order the rows by unit name, or by a figure, highest first (default: input order)."},
-        kRecapLayoutOption},
+        kRecapLayoutOption,
+        {"--force", "", "", K::none, "", "Overwrite a PDF even if it carries a signature."}},
        {{"recap laporan/ -o rekap.pdf --sort capaian", "the district's recap, best units first"},
         {"recap laporan/ --csv-excel > rekap.csv", "a file Excel (id-ID) opens in columns"}}},
 

@@ -4,6 +4,7 @@
 #include <regex>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "tools.h"
 
@@ -81,6 +82,76 @@ TEST_F(Cli, BadInputWritesNothingAndKeepsThePreviousFile) {
   EXPECT_FALSE(fs::exists(path("new.pdf")));
   for (const auto& e : fs::directory_iterator(dir_))
     EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << e.path();
+}
+
+// No output may be one of the inputs, however it is reached: the same name, a symbolic link or
+// a hard link to the description. Refused before rendering, the description unchanged.
+TEST_F(Cli, OutputThatIsAnInputIsRefused) {
+  const std::string desc = path("x.toml");
+  fs::copy_file(kSrc / "tests/data/minimal.toml", desc);
+  fs::copy(kSrc / "tests/data/images", dir_ / "images");
+  const std::string text = slurp(desc);
+  fs::create_symlink(desc, path("link.pdf"));
+  fs::create_hard_link(desc, path("hard.pdf"));
+  const std::vector<std::string> commands = {
+      " render " + desc + " -o " + desc,
+      " render " + desc + " -o " + path("link.pdf"),
+      " render " + desc + " -o " + path("hard.pdf"),
+      " render " + desc + " -o " + path("o.pdf") + " --sign-spots " + desc,
+      " render " + desc + " -o " + path("o.pdf") + " --sign-spots " + path("o.pdf"),
+      " recap " + desc + " -o " + path("link.pdf"),
+      " render " + desc + " --out-dir " + path("od") + " --combine " + path("hard.pdf"),
+  };
+  for (const auto& command : commands) {
+    SCOPED_TRACE(command);
+    const auto r = run(kBin + command);
+    EXPECT_EQ(r.code, 3) << r.out;
+    EXPECT_NE(r.out.find(": error: refusing to write over "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(", a file this command reads or writes"), std::string::npos) << r.out;
+    EXPECT_EQ(slurp(desc), text);
+    EXPECT_FALSE(fs::exists(path("od/x.pdf")));
+  }
+  EXPECT_FALSE(fs::exists(path("o.pdf")));
+}
+
+// Bulk: two descriptions that would write the same PDF (or the same field-name prefix in the
+// combined file), or a --combine file that is one of the PDFs, are refused before any render.
+TEST_F(Cli, BulkOutputNameCollisionsAreRefusedBeforeWriting) {
+  for (const char* sub : {"ca", "cb"}) {
+    fs::create_directories(dir_ / sub);
+    fs::copy_file(kSrc / "tests/data/minimal.toml", dir_ / sub / "x.toml");
+    fs::copy(kSrc / "tests/data/images", dir_ / sub / "images");
+  }
+  fs::copy_file(kSrc / "tests/data/minimal.toml", dir_ / "ca" / "x-y.toml");
+  fs::copy_file(kSrc / "tests/data/minimal.toml", dir_ / "cb" / "x.y.toml");
+  const std::string od = path("o");
+  const auto same_name = run(kBin + " render " + path("ca/x.toml") + " " + path("cb/x.toml") +
+                             " --out-dir " + od + " --combine " + path("all.pdf"));
+  EXPECT_EQ(same_name.code, 2) << same_name.out;
+  EXPECT_NE(same_name.out.find("lkjip: error: " + path("ca/x.toml") + " and " +
+                               path("cb/x.toml") + " would both be written to " + od + "/x.pdf"),
+            std::string::npos)
+      << same_name.out;
+  const auto same_prefix = run(kBin + " render " + path("ca/x-y.toml") + " " +
+                               path("cb/x.y.toml") + " --out-dir " + od + " --combine " +
+                               path("all.pdf"));
+  EXPECT_EQ(same_prefix.code, 2) << same_prefix.out;
+  EXPECT_NE(same_prefix.out.find("would give the same signature-field names (prefix \"x-y-\")"),
+            std::string::npos)
+      << same_prefix.out;
+  const auto combine_is_part = run(kBin + " render " + path("ca/x.toml") + " --out-dir " + od +
+                                   " --combine " + od + "/x.pdf");
+  EXPECT_EQ(combine_is_part.code, 2) << combine_is_part.out;
+  EXPECT_NE(combine_is_part.out.find("is the PDF rendered from " + path("ca/x.toml")),
+            std::string::npos)
+      << combine_is_part.out;
+  EXPECT_FALSE(fs::exists(od));
+  EXPECT_FALSE(fs::exists(path("all.pdf")));
+  // Without --combine the prefixes do not matter: both render.
+  const auto distinct = run(kBin + " render " + path("ca/x-y.toml") + " " + path("cb/x.y.toml") +
+                            " --out-dir " + od);
+  EXPECT_EQ(distinct.code, 0) << distinct.out;
+  EXPECT_TRUE(fs::exists(od + "/x-y.pdf") && fs::exists(od + "/x.y.pdf"));
 }
 
 TEST_F(Cli, SignSpotsMatchTheFieldsInThePdf) {

@@ -679,6 +679,44 @@ TEST_F(Signing, RenderingOverTheSignedOriginalIsRefusedUnlessForced) {
   EXPECT_EQ(slurp(out), slurp(megaluh()));
 }
 
+// Every command path that writes a file goes through the one guarded writer: none replaces the
+// signed original without --force, and a refused second output leaves no first one behind.
+TEST_F(Signing, NoCommandReplacesTheSignedOriginalWithoutForce) {
+  const std::string signed_pdf = path("s.pdf");
+  ASSERT_EQ(run("pdfsig -nssdir " + nss() + " -nick lkjip-test -sign ttd_camat " +
+                quoted(megaluh()) + " " + quoted(signed_pdf))
+                .code,
+            0);
+  const std::string before = slurp(signed_pdf);
+  const std::string od = path("od"), o = path("o.pdf");
+  const std::vector<std::string> commands = {
+      " render " + quoted(kMinimal) + " --out-dir " + quoted(od) + " --combine " +
+          quoted(signed_pdf),
+      " recap " + quoted(kMinimal) + " -o " + quoted(signed_pdf),
+      " render " + quoted(kMinimal) + " -o " + quoted(o) + " --sign-spots " + quoted(signed_pdf),
+  };
+  for (const auto& command : commands) {
+    SCOPED_TRACE(command);
+    const auto r = run(kBin + command);
+    EXPECT_EQ(r.code, 3) << r.out;
+    EXPECT_NE(r.out.find(signed_pdf + ": error: refusing to overwrite a signed PDF"),
+              std::string::npos)
+        << r.out;
+    EXPECT_EQ(slurp(signed_pdf), before);
+    EXPECT_FALSE(fs::exists(o));                 // refused before rendering
+    EXPECT_FALSE(fs::exists(od + "/minimal.pdf"));
+    EXPECT_TRUE(temp_files(dir_->path()).empty());
+  }
+  // --force replaces it, in each command.
+  for (const auto& command : commands) {
+    SCOPED_TRACE(command);
+    const auto r = run(kBin + command + " --force");
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(slurp(signed_pdf), before);
+    write_file(signed_pdf, before);  // signed again for the next command
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // 4. Determinism
 
