@@ -46,6 +46,7 @@ text::ComposedParagraph Context::compose(const doc::Inlines& inlines, const repo
   }
   opt.first_line_indent = first_indent;
   opt.hyphenate = hyphenate && style.hyphenate && hyphenator != nullptr;
+  opt.hyphenate_capitalised = style.hyphenate_capitalised;
   opt.tolerance = style.tolerance;
   opt.line_widths = {width};
   return text::compose_paragraph(spans(inlines, ts), opt, opt.hyphenate ? hyphenator : nullptr);

@@ -6,6 +6,8 @@
 #include "report/config_files.h"
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "report/checks.h"
 #include "report/toml_reader.h"
@@ -47,9 +49,9 @@ const std::map<std::string, std::vector<std::string>>& layout_keys() {
                                                 "margin_right", "header_offset", "footer_offset"})},
       {"header", with_text_style({"text"})},
       {"footer", with_text_style({})},
-      {"body",
-       with_text_style(lengths({"align", "hyphenate", "tolerance", "hyphenation_dictionary"},
-                               {"first_line_indent", "paragraph_space"}))},
+      {"body", with_text_style(lengths({"align", "hyphenate", "hyphenate_capitalised", "tolerance",
+                                        "hyphenation_dictionary"},
+                                       {"first_line_indent", "paragraph_space"}))},
       {"chapter", with_text_style(lengths({"label", "new_page"}, {"space_after"}))},
       {"heading", with_text_style(lengths({"numbering", "uppercase"},
                                           {"space_before", "space_after", "indent"}))},
@@ -72,10 +74,24 @@ const std::map<std::string, std::vector<std::string>>& layout_keys() {
 const std::vector<std::string>& lkeys(const std::string& table) { return layout_keys().at(table); }
 
 std::optional<std::string> read_file(const std::string& path, std::string& error) {
-  io::FileProblem problem;
-  auto text = io::disk().read(path, kMaxConfigBytes, problem);
-  if (!text) error = problem.reason;
-  return text;
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (ec) {
+    error = ec.message();
+    return std::nullopt;
+  }
+  if (size > kMaxConfigBytes) {
+    error = "file is larger than " + std::to_string(kMaxConfigBytes) + " bytes";
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in.is_open()) {
+    error = "cannot open";
+    return std::nullopt;
+  }
+  std::ostringstream buffer;
+  if (size > 0) buffer << in.rdbuf();
+  return buffer.str();
 }
 
 class LayoutReader {
@@ -312,6 +328,7 @@ class LayoutReader {
     length(f, "paragraph_space", s_.paragraph_space);
     if (auto a = align(f, "align")) s_.body_align = *a;
     if (auto v = f.boolean("hyphenate")) s_.hyphenate = *v;
+    if (auto v = f.boolean("hyphenate_capitalised")) s_.hyphenate_capitalised = *v;
     if (auto v = f.number("tolerance")) {
       if (*v <= 0)
         ctx_.error(f.loc("tolerance"), "`tolerance` must be > 0");
@@ -388,15 +405,6 @@ std::optional<LayoutStyle> load_layout(const std::string& name, const std::strin
                                        const std::string& beside_dir) {
   fs::path layouts = fs::path(data_dir) / "layouts";
   const std::string path = layout_file(name, data_dir, beside_dir);
-  if (!beside_dir.empty() && path != name &&
-      fs::path(path).parent_path().parent_path() == fs::path(beside_dir)) {
-    // A layout beside the description is a file the description names: confined like images.
-    io::FileProblem problem;
-    if (io::disk().confine(beside_dir, "layouts/" + name + ".toml", false, problem).empty()) {
-      sink.error(asked_at, "layout \"" + name + "\" " + problem.message, problem.hints);
-      return std::nullopt;
-    }
-  }
   std::string error;
   auto text = read_file(path, error);
   if (!text) {

@@ -60,6 +60,7 @@ struct LayoutStyle {
   Pt paragraph_space = Pt(6);  // extra space between paragraphs
   HAlign body_align = HAlign::justify;
   bool hyphenate = true;
+  bool hyphenate_capitalised = false;  // names and title words as freely as other words
   double tolerance = 2.0;  // maximum adjustment ratio before a line is reported as loose
   std::string hyphenation_dictionary = "/usr/share/hyphen/hyph_id_ID.dic";
 

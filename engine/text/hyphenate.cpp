@@ -8,6 +8,8 @@
 #include <shared_mutex>
 #include <unordered_map>
 
+#include "text/puebi.h"
+
 namespace lkjip::text {
 namespace {
 
@@ -93,7 +95,10 @@ class HyphenatorImpl final : public Hyphenator {
       size_t len = decode_utf8(word, i, cp);
       if (len == 0 || cp > 0xFF) return {};
       if (is_latin1_letter(cp)) {
-        if (ended) return {};
+        // A capital after the first letter marks an acronym (RPJMD, RPJMDes) or an all-caps
+        // word (KEUANGAN): never divided, a reader cannot tell its syllables. Whether a
+        // capitalised word (a name, or a sentence's first word) is divided is the caller's call.
+        if (ended || (!latin.empty() && latin1_lower(cp) != cp)) return {};
         latin.push_back(static_cast<char>(latin1_lower(cp)));
         offset.push_back(i);
       } else if (cp >= '0' && cp <= '9') {
@@ -113,10 +118,14 @@ class HyphenatorImpl final : public Hyphenator {
     hnj_hyphen_hyphenate3(dict_, latin.c_str(), static_cast<int>(n), hyphens.data(), nullptr, &rep,
                           &pos, &cut, left_min, right_min, 2, 2);
     std::vector<size_t> result;
+    // The patterns propose, PUEBI disposes: hyph_id_ID's candidates include non-syllable
+    // breaks (kelur-ahan, tran-sparansi), so only those PUEBI allows are kept.
+    const std::vector<bool> puebi = puebi_divisions(latin);
     // hyphens[i] odd: a break after character i. Non-standard breaks (rep[i] set) change
     // spelling and cannot be expressed as a plain break point, so they are skipped.
     for (size_t i = 0; i + 1 < n; ++i) {
       if ((hyphens[i] & 1) == 0 || (rep != nullptr && rep[i] != nullptr)) continue;
+      if (!puebi[i + 1]) continue;
       if (i + 1 < static_cast<size_t>(left_min) || n - (i + 1) < static_cast<size_t>(right_min))
         continue;
       result.push_back(offset[i + 1]);

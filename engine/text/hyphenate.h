@@ -1,4 +1,4 @@
-// Indonesian hyphenation through libhyphen and hyphen-id's hyph_id_ID.dic.
+// Indonesian hyphenation: hyphen-id's hyph_id_ID.dic patterns (libhyphen) filtered by PUEBI.
 #pragma once
 
 #include <memory>
@@ -21,8 +21,10 @@ class Hyphenator {
   /// the file is missing or unreadable.
   static std::shared_ptr<const Hyphenator> load(const std::string& dic_path, DiagnosticSink& sink);
   /// Byte offsets into the UTF-8 `word` before which a hyphen may be inserted, with at least
-  /// `left_min` letters before and `right_min` after each break. Case-insensitive; words with
-  /// digits or characters outside Latin-1 get no breaks.
+  /// `left_min` letters before and `right_min` after each break, each one a division PUEBI
+  /// allows (text/puebi.h). Words with a capital after their first letter (acronyms, all
+  /// caps), with digits or with characters outside Latin-1 get no breaks; a capitalised word
+  /// is divided like its lower-case form.
   std::vector<size_t> points(std::string_view word, int left_min = kLeftMin,
                              int right_min = kRightMin) const {
     std::vector<size_t> out;

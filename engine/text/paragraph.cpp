@@ -11,6 +11,10 @@ namespace {
 constexpr double kFil = std::numeric_limits<double>::infinity();
 /// TeX's \hyphenpenalty and \exhyphenpenalty.
 constexpr double kHyphenPenalty = 50;
+/// Dividing a capitalised word inside a sentence (a name or title word: Keca-matan): its
+/// demerits (penalty²) outweigh those of a line stretched to about twice its spaces, so it is
+/// taken only where every alternative is loose.
+constexpr double kNameHyphenPenalty = 1000;
 /// Breaking inside an unhyphenatable over-long word (a URL, a 300-letter token): allowed, but
 /// only when nothing else fits.
 constexpr double kEmergencyPenalty = 5000;
@@ -35,9 +39,43 @@ struct Content {
 };
 
 /// explicit_hyphen, slash: after a hyphen or slash written in the text (nothing is added).
-enum class BreakKind : uint8_t { none, emergency, hyphen, explicit_hyphen, slash };
+/// name_hyphen: a hyphenation point inside a capitalised word that does not open a sentence.
+enum class BreakKind : uint8_t { none, emergency, hyphen, name_hyphen, explicit_hyphen, slash };
 
 bool is_utf8_lead(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+
+/// True when the first letter of `part` is a capital (A-Z or Latin-1 À-Þ); leading
+/// punctuation such as "(" or a quote is skipped.
+bool capitalised(std::string_view part) {
+  for (size_t i = 0; i < part.size(); ++i) {
+    const auto c = static_cast<unsigned char>(part[i]);
+    if (c >= 'A' && c <= 'Z') return true;
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return false;
+    if (c == 0xC3 && i + 1 < part.size()) {  // U+00C0-U+00FF
+      const auto d = static_cast<unsigned char>(part[i + 1]);
+      return d >= 0x80 && d <= 0x9E && d != 0x97;
+    }
+  }
+  return false;
+}
+
+/// True when `word` ends a sentence: its last character other than closing brackets and
+/// quotes is . ! ? or : ("berikut:", "(2024).", "selesai.\u201D").
+bool ends_sentence(std::string_view word) {
+  size_t n = word.size();
+  while (n > 0) {
+    const char c = word[n - 1];
+    if (c == ')' || c == ']' || c == '"' || c == '\'') {
+      --n;
+    } else if (n >= 3 && word.substr(n - 3, 2) == "\xE2\x80" &&
+               (word[n - 1] == '\x9D' || word[n - 1] == '\x99')) {
+      n -= 3;  // U+201D, U+2019
+    } else {
+      return c == '.' || c == '!' || c == '?' || c == ':';
+    }
+  }
+  return false;
+}
 
 struct SpanStyle {
   double scale = 0;  // points per font unit
@@ -178,6 +216,7 @@ class Composer {
   }
 
   void add_forced_break() {
+    sentence_start_ = true;
     items_.push_back({BreakItem::Kind::glue, 0, kFil, 0});
     content_.push_back({});
     items_.push_back({BreakItem::Kind::penalty, 0, 0, 0, -10000});
@@ -254,9 +293,11 @@ class Composer {
     for (size_t p = 0; p <= text.size(); ++p) {
       if (p < text.size() && !separator(p)) continue;
       // A part of fewer bytes than the minima together has fewer letters: no point to ask.
+      const std::string_view part_text = std::string_view(text).substr(part, p - part);
       if (hyph_ != nullptr && p - part >= static_cast<size_t>(kLeftMin + kRightMin)) {
-        hyph_->points(std::string_view(text).substr(part, p - part), points_);
-        for (size_t h : points_) kind[part + h] = BreakKind::hyphen;
+        const bool name = !opt_.hyphenate_capitalised && !sentence_start_ && capitalised(part_text);
+        hyph_->points(part_text, points_);
+        for (size_t h : points_) kind[part + h] = name ? BreakKind::name_hyphen : BreakKind::hyphen;
       }
       if (p > 0 && p + 1 < text.size() && !separator(p - 1) && !separator(p + 1)) {
         size_t next = p + 1;
@@ -281,6 +322,7 @@ class Composer {
     }
     frag_store_.insert(frag_store_.end(), word.begin(), word.end());
     last_span_ = word.back().span;
+    sentence_start_ = ends_sentence(text);
   }
 
   /// Boxes for the word bytes [a, b), one per fragment it touches.
@@ -310,10 +352,11 @@ class Composer {
   void add_break(BreakKind kind, size_t span) {
     switch (kind) {
       case BreakKind::hyphen:
+      case BreakKind::name_hyphen:
         // Ragged lines get no stretch here: they are not hyphenated unless a word is wider
         // than the line (emergency breaks), as before slashes were breakable.
-        items_.push_back(
-            {BreakItem::Kind::penalty, hyphen_width(span).v, 0, 0, kHyphenPenalty, true});
+        items_.push_back({BreakItem::Kind::penalty, hyphen_width(span).v, 0, 0,
+                          kind == BreakKind::hyphen ? kHyphenPenalty : kNameHyphenPenalty, true});
         content_.push_back({Content::Kind::hyphen, span});
         break;
       case BreakKind::explicit_hyphen:
@@ -537,6 +580,7 @@ class Composer {
   std::vector<BreakKind>& kind_;
   std::vector<size_t>& points_;
   bool has_content_ = false;
+  bool sentence_start_ = true;  // the next word opens a sentence
   bool pending_newline_ = false;
   size_t newline_span_ = 0;
   size_t last_span_ = 0;

@@ -30,6 +30,10 @@ struct ParagraphOptions {
   Align align = Align::justify;
   Pt first_line_indent;
   bool hyphenate = true;
+  /// Capitalised words (names, title words: Kecamatan, Megaluh) are divided freely only where
+  /// they open a sentence (the paragraph's first word, or after . ! ? :); elsewhere only as a
+  /// last resort against a loose line, unless this is set.
+  bool hyphenate_capitalised = false;
   double tolerance = 2.0;  // see BreakParams
   /// Available width of line i (0-based); lines past the end use the last. Not empty.
   std::vector<Pt> line_widths;

@@ -174,22 +174,29 @@ std::string prefix(const std::string& s, size_t n = 28) {
 TEST_F(Megaluh, RendersWithOnlyTheAgreedWarning) {
   ASSERT_EQ(render_->code, 0) << render_->out;
   EXPECT_EQ(render_->out.find("error"), std::string::npos) << render_->out;
-  // The one agreed warning: a genuinely loose line. The first line of item "i." of the fungsi
-  // of Seksi Tata Pemerintahan ("Koordinasi dan fasilitasi pembinaan, pengawasan,
-  // penyelenggaraan pemerintahan umum , …") holds five long words and no break in the next
-  // word fits, so its spaces stretch past the tolerance (README, "Remaining warnings").
+  // The agreed warnings: genuinely loose lines (README, "Remaining warnings").
+  // - The first line of item "i." of the fungsi of Seksi Tata Pemerintahan ("Koordinasi dan
+  //   fasilitasi pembinaan, pengawasan, penyelenggaraan pemerintahan umum , ...") holds five
+  //   long words and no break in the next word fits.
+  // - The first lines of the item listing RPJMDES, RKPDES, APBDES, SISKEUDES, ...: acronyms and
+  //   all-caps words are never divided, and nothing else on those lines can move.
   const auto warnings = lines_of(render_->out);
-  ASSERT_EQ(warnings.size(), 1u) << render_->out;
-  std::smatch m;
-  ASSERT_TRUE(std::regex_match(
-      warnings[0], m,
-      std::regex(R"(.*megaluh-2024\.toml:(\d+):\d+: warning: loose line: spaces stretched beyond )"
-                 R"(the layout's tolerance \(line 1 of the paragraph\))")))
-      << warnings[0];
-  std::istringstream in(slurp(kInput));
-  std::string line;
-  for (int n = std::stoi(m[1]); n > 0; --n) std::getline(in, line);
-  EXPECT_TRUE(line.starts_with("i. Koordinasi dan fasilitasi pembinaan, pengawasan,")) << line;
+  ASSERT_FALSE(warnings.empty()) << render_->out;
+  ASSERT_LE(warnings.size(), 2u) << render_->out;
+  for (const auto& w : warnings) {
+    std::smatch m;
+    ASSERT_TRUE(std::regex_match(
+        w, m,
+        std::regex(R"(.*megaluh-2024\.toml:(\d+):\d+: warning: loose lines?: spaces stretched )"
+                   R"(beyond the layout's tolerance \(lines? [\d, ]+ of the paragraph\))")))
+        << w;
+    std::istringstream in(slurp(kInput));
+    std::string line;
+    for (int n = std::stoi(m[1]); n > 0; --n) std::getline(in, line);
+    EXPECT_TRUE(line.starts_with("i. Koordinasi dan fasilitasi pembinaan, pengawasan,") ||
+                line.starts_with("- Penyusunan dokumen Pengajuan Raperdes APB Desa"))
+        << line;
+  }
 }
 
 TEST_F(Megaluh, CoverNamesTheReportTheUnitAndTheYear) {
