@@ -30,6 +30,7 @@ struct Node {
   double demerits = 0;
   double ratio = 0;
   bool flagged = false;
+  int run = 0;  // hyphenated lines in succession ending here (0 when this line is not)
   bool overfull = false;
   long prev = -1;  // index into the node store
   Sums after;      // sums at the first item of the next line
@@ -47,6 +48,7 @@ struct Candidate {
   long from = -1;
   size_t line = 0;
   bool overfull = false;
+  int run = 0;  // Node::run of the break this candidate makes
 };
 
 /// The breaker's working vectors, one set per thread and reused across paragraphs.
@@ -179,7 +181,9 @@ class Breaker {
         const double sh = at.shrink - n.after.shrink;
         r = sh > 0 ? (avail - natural) / sh : -kInf;
       }
-      if (r >= -1 && (r <= tolerance || emergency)) {
+      const int run = flagged ? n.run + 1 : 0;
+      const bool run_too_long = params_.max_hyphen_run > 0 && run > params_.max_hyphen_run;
+      if (r >= -1 && (r <= tolerance || emergency) && (!run_too_long || emergency)) {
         const double a3 = std::fabs(r * r * r);
         double d = params_.line_penalty + (a3 < kMaxBad / 100 ? 100 * a3 : kMaxBad);
         d = d * d;
@@ -189,20 +193,23 @@ class Breaker {
           d -= penalty * penalty;
         }
         if (flagged && n.flagged) d += params_.flagged_demerits;
+        if (run_too_long) d += params_.flagged_demerits * params_.flagged_demerits;
         const int fit = r < -0.5 ? 3 : r <= 0.5 ? 2 : r <= 1 ? 1 : 0;
         if (std::abs(fit - n.fitness) > 1) d += params_.fitness_demerits;
         if (forced && b + 1 == items_.size() && n.flagged) d += params_.final_hyphen_demerits;
         d += n.demerits;
         const size_t cls = std::min(n.line + 1, easy_line_);
+        // Breaks differing in the hyphen run they end are kept apart: a shorter run leaves
+        // more choice to the lines after it.
         auto c = std::find_if(cands.begin(), cands.end(), [&](const Candidate& x) {
-          return x.line_class == cls && x.fitness == fit;
+          return x.line_class == cls && x.fitness == fit && x.run == run;
         });
         if (c == cands.end()) {
           cands.push_back({cls, fit});
           c = cands.end() - 1;
         }
         if (d < c->demerits) {
-          *c = {cls, fit, d, r, static_cast<long>(a), n.line + 1, false};
+          *c = {cls, fit, d, r, static_cast<long>(a), n.line + 1, false, run};
         }
       }
       if (r < -1 || forced) {
@@ -226,14 +233,17 @@ class Breaker {
       // the paragraph is always set (TeX's final pass does the same with its last node).
       const Node& n = nodes_[best_deactivated];
       cands.push_back({std::min(n.line + 1, easy_line_), 3, n.demerits + kOverfullDemerits,
-                       std::max(best_deactivated_ratio, -1e9), best_deactivated, n.line + 1, true});
+                       std::max(best_deactivated_ratio, -1e9), best_deactivated, n.line + 1, true,
+                       flagged ? n.run + 1 : 0});
     }
     // A candidate worse than the best of its line class by more than the fitness demerits
-    // can never become part of an optimal solution (TeX's minimal_demerits pruning).
+    // can never become part of an optimal solution (TeX's minimal_demerits pruning); one
+    // ending a longer hyphen run is not comparable and is pruned only against its like.
     for (const auto& c : cands) {
       double best_in_class = kInf;
       for (const auto& o : cands) {
-        if (o.line_class == c.line_class) best_in_class = std::min(best_in_class, o.demerits);
+        if (o.line_class == c.line_class && o.run <= c.run)
+          best_in_class = std::min(best_in_class, o.demerits);
       }
       if (c.demerits > best_in_class + params_.fitness_demerits) continue;
       Node n;
@@ -243,6 +253,7 @@ class Breaker {
       n.demerits = c.demerits;
       n.ratio = c.ratio;
       n.flagged = flagged;
+      n.run = c.run;
       n.overfull = c.overfull;
       n.prev = c.from;
       n.after = after_break(b, false);

@@ -23,6 +23,9 @@ struct BreakParams {
   double flagged_demerits = 3000;   // two hyphenated lines in a row
   double final_hyphen_demerits = 5000;  // hyphen on the second-to-last line
   double fitness_demerits = 100;
+  /// Most hyphenated (flagged) lines in succession; a longer run is never chosen except in
+  /// the emergency pass, where it costs `flagged_demerits` squared. 0: no limit.
+  int max_hyphen_run = 2;
   /// Available width of line i (0-based); lines past the end use the last. Not empty.
   std::vector<double> line_widths;
 };

@@ -166,6 +166,51 @@ void check_all_items_covered(const std::vector<BreakItem>& items,
   for (size_t i = 1; i < breaks.size(); ++i) ASSERT_GT(breaks[i].item, breaks[i - 1].item);
 }
 
+/// Random long words, each with a hyphenation point every 3 units (the hyphen 1 wide).
+std::vector<BreakItem> hyphenated_words(size_t n, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<int> len(3, 12);
+  std::vector<BreakItem> items;
+  for (size_t i = 0; i < n; ++i) {
+    if (i > 0) items.push_back(glue(1, 0.5, 0.25));
+    for (int left = len(rng); left > 0; left -= 3) {
+      items.push_back(box(std::min(left, 3)));
+      if (left > 3) items.push_back(penalty(1, 50, true));
+    }
+  }
+  items.push_back(glue(0, kFil, 0));
+  items.push_back(penalty(0, -10000));
+  return items;
+}
+
+size_t longest_hyphen_run(const std::vector<BreakItem>& items,
+                          const std::vector<LineBreak>& breaks) {
+  size_t run = 0, longest = 0;
+  for (const auto& b : breaks) {
+    run = items[b.item].flagged ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return longest;
+}
+
+TEST(BreakLines, NeverThreeHyphenatedLinesInARow) {
+  // Narrow lines of long words: without the limit the best breaks hold runs of 3+ hyphens
+  // (checked, so the test can fail); with it, at most 2, and the lines stay within tolerance.
+  size_t runs_without_limit = 0;
+  for (unsigned seed = 1; seed <= 20; ++seed) {
+    const auto items = hyphenated_words(200, seed);
+    auto params = width(30);
+    params.max_hyphen_run = 0;
+    runs_without_limit += longest_hyphen_run(items, break_lines(items, params)) >= 3;
+    params.max_hyphen_run = 2;
+    const auto breaks = break_lines(items, params);
+    check_all_items_covered(items, breaks);
+    EXPECT_LE(longest_hyphen_run(items, breaks), 2u) << seed;
+    for (size_t i = 0; i + 1 < breaks.size(); ++i) EXPECT_LE(breaks[i].ratio, 4) << seed;
+  }
+  EXPECT_GT(runs_without_limit, 0u);
+}
+
 // Speed is lkjip-bench's business (the linearity figure); these check the result of huge input.
 TEST(BreakLines, HugeParagraphIsSetWithinTheLooserTolerance) {
   const auto items = words(random_words(20000, 1));
