@@ -113,6 +113,15 @@ bool introduces_next(const doc::Paragraph& p) {
   return false;
 }
 
+/// A list whose last item ends in a lead-in ("… sebagai berikut:") introduces the next block.
+bool introduces_next(const doc::List& l) {
+  if (l.items.empty() || l.items.back().blocks.empty()) return false;
+  const auto& last = l.items.back().blocks.back().v;
+  if (const auto* p = std::get_if<doc::Paragraph>(&last)) return introduces_next(*p);
+  if (const auto* nested = std::get_if<doc::List>(&last)) return introduces_next(*nested);
+  return false;
+}
+
 }  // namespace
 
 FlowPtr make_paragraph_flow(const Context& ctx, const doc::Paragraph& p, Pt width) {
@@ -214,7 +223,7 @@ FlowPtr make_list_flow(const Context& ctx, const doc::List& list, Pt width) {
   std::vector<Piece> pieces;
   list_pieces(ctx, list, Pt(0), width, pieces);
   return std::make_unique<SpacedFlow>(width, std::move(pieces), Pt(0), ctx.style.paragraph_space,
-                                      false);
+                                      introduces_next(list));
 }
 
 FlowPtr make_signature_flow(const Context& ctx, const doc::Signature& s, Pt width) {

@@ -56,14 +56,23 @@ class Paginator {
     new_page();
     opening_pages_.push_back(pages_.size() - 1);
     std::vector<FlowPtr> flows;
+    std::vector<Role> roles;
     flows.push_back(make_chapter_title_flow(ctx_, c, area_.width));
+    roles.push_back(Role::fixed);
     for (size_t i = 0; i < c.blocks.size(); ++i) {
       const auto& b = c.blocks[i];
       if (std::holds_alternative<doc::Signature>(b.v) && !flows.empty() && flows.back())
         flows.back()->keep_with_next = true;  // never orphan a signature from its text
       flows.push_back(make_flow(b, labels, lists));
+      const bool text = std::holds_alternative<doc::Paragraph>(b.v) ||
+                        std::holds_alternative<doc::List>(b.v);
+      const bool floating = ctx_.style.table_float && (std::holds_alternative<doc::Table>(b.v) ||
+                                                       std::holds_alternative<doc::Figure>(b.v));
+      roles.push_back(text ? Role::fills : floating ? Role::floats : Role::fixed);
     }
-    run(flows);
+    std::vector<BlockFlow*> order;
+    for (const auto& f : flows) order.push_back(f.get());
+    run(order, roles);
   }
 
   std::vector<frame::Page> take_pages() { return std::move(pages_); }
@@ -107,10 +116,31 @@ class Paginator {
     Fragment fragment;
   };
 
-  void run(std::vector<FlowPtr>& flows) {
+  /// How a block takes part in floating (style.table_float): a table or figure that cannot
+  /// start on this page `floats` to the top of the next one, paragraphs and lists after it
+  /// `fill` the gap, and anything else (headings, signatures, the next table) waits for it.
+  enum class Role { fixed, fills, floats };
+
+  /// A new page that first takes the tables and figures waiting for it, in their order.
+  void turn_page() {
+    new_page();
+    if (floats_.empty()) return;
+    std::vector<BlockFlow*> pending = std::move(floats_);
+    floats_.clear();
+    run(pending, std::vector<Role>(pending.size(), Role::fixed));
+  }
+
+  /// Lays out `flows` (nullptr: an explicit page break) in order; `roles` has one per flow.
+  void run(const std::vector<BlockFlow*>& flows, const std::vector<Role>& roles) {
     std::optional<KeptBlock> kept;
     for (size_t i = 0; i < flows.size(); ++i) {
-      BlockFlow* flow = flows[i].get();
+      BlockFlow* flow = flows[i];
+      // A lead-in kept with what follows must not be parted from it by a waiting float.
+      const bool fills = roles[i] == Role::fills && flow && !flow->keep_with_next;
+      if (!floats_.empty() && !fills) {
+        turn_page();
+        kept.reset();
+      }
       if (!flow) {  // explicit page break
         if (!empty_) new_page();
         kept.reset();
@@ -121,7 +151,7 @@ class Paginator {
         kept.reset();
         continue;
       }
-      BlockFlow* next = i + 1 < flows.size() ? flows[i + 1].get() : nullptr;
+      BlockFlow* next = i + 1 < flows.size() ? flows[i + 1] : nullptr;
       int guard = 0;
       bool first_fragment = true;
       while (!flow->done()) {
@@ -138,6 +168,10 @@ class Paginator {
         }
         auto frag = flow->next(avail - reserve, empty_);
         if (!frag && empty_ && reserve > Pt(0)) frag = flow->next(avail, true);
+        if (!frag && first_fragment && !empty_ && !kept && roles[i] == Role::floats) {
+          floats_.push_back(flow);  // placed by turn_page(), its space_after with it
+          break;
+        }
         if (!frag) {
           // This block cannot start here: a heading (or lead-in) kept with it must not stay
           // behind alone at the bottom of the page, so it moves along.
@@ -148,7 +182,7 @@ class Paginator {
             new_page();
             place(std::move(kept->fragment), Pt(0));
           } else {
-            new_page();
+            turn_page();
           }
           kept.reset();
           continue;
@@ -160,11 +194,12 @@ class Paginator {
         kept.reset();
         if (keep) kept = KeptBlock{items_before, y_before, *frag};
         place(std::move(*frag), before);
-        if (!flow->done()) new_page();
+        if (!flow->done()) turn_page();
         first_fragment = false;
       }
-      y_ += flow->space_after;
+      if (flow->done()) y_ += flow->space_after;
     }
+    if (!floats_.empty()) turn_page();
   }
 
   /// Each fragment of a landscape block gets a page of its own, turned a quarter turn so the
@@ -193,6 +228,7 @@ class Paginator {
   Rect area_;
   std::vector<frame::Page> pages_;
   std::vector<size_t> opening_pages_;
+  std::vector<BlockFlow*> floats_;  // waiting for the next page (see Role), in order
   Pt y_;
   bool empty_ = true;
 };

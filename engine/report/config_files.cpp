@@ -57,7 +57,7 @@ const std::map<std::string, std::vector<std::string>>& layout_keys() {
                                           {"space_before", "space_after", "indent"}))},
       {"list", lengths({}, {"indent", "item_space"})},
       {"table", lengths({"text", "header", "header_fill", "total_fill", "group_fill", "number_row",
-                         "continued_suffix"},
+                         "continued_suffix", "float"},
                         {"min_size", "rule", "cell_padding_x", "cell_padding_y", "space_before",
                          "space_after"})},
       {"text_style", with_text_style({})},
@@ -365,6 +365,7 @@ class LayoutReader {
     length(f, "cell_padding_y", s_.cell_padding_y);
     if (auto v = f.boolean("number_row")) s_.table_number_row = *v;
     if (auto v = f.text("continued_suffix")) s_.continued_suffix = *v;
+    if (auto v = f.boolean("float")) s_.table_float = *v;
     length(f, "space_before", s_.table_space_before);
     length(f, "space_after", s_.table_space_after);
     f.finish();

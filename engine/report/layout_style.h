@@ -91,6 +91,9 @@ struct LayoutStyle {
   bool table_number_row = true;     // the "1 2 3 …" column-number row under the header
   std::string continued_suffix = " (lanjutan)";  // appended to repeated captions; empty: none
   Pt table_space_before = Pt(8), table_space_after = Pt(10);
+  /// A table or figure that cannot start on the current page moves to the top of the next one
+  /// while the text after it fills the gap (as LaTeX floats); false: the gap stays.
+  bool table_float = true;
 
   // Captions: "Tabel 3.1" above tables, "Gambar 1.1" below figures, numbered per chapter.
   TextStyle caption_style{"Liberation Serif", Pt(11), true};

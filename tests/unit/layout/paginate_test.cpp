@@ -1,0 +1,81 @@
+// Floats (style.table_float): a table that cannot start on the current page moves to the top
+// of the next one while the following text fills the gap; the order of tables is kept.
+#include "layout/paginate.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "layout_fixture.h"
+
+namespace lkjip::layout {
+namespace {
+
+using namespace testing;
+
+doc::Block paragraph(const std::string& word, int words) {
+  doc::Paragraph p;
+  std::string text;
+  for (int i = 0; i < words; ++i) text += (i ? " " : "") + word;
+  p.content = {doc::Inline{text, false, false, false, ""}};
+  return {p};
+}
+
+doc::Block table(const std::string& label, int rows) {
+  doc::Table t;
+  t.label = label;
+  t.columns = {{}, {}};
+  t.header = {row({cell("Uraian"), cell("Nilai")})};
+  for (int i = 0; i < rows; ++i) t.body.push_back(row({cell(label + " baris"), cell("1")}));
+  return {t};
+}
+
+/// The page index (in the body chapter, from 0) on which `needle` first appears.
+int page_of(const frame::PagedDocument& d, const std::string& needle) {
+  for (size_t i = 0; i < d.pages.size(); ++i)
+    if (text_of(d.pages[i].content).find(needle) != std::string::npos)
+      return static_cast<int>(i);
+  return -1;
+}
+
+class Floats : public LayoutTest {
+ protected:
+  /// BAB I: a paragraph filling most of the first page, a table too tall for the rest of it
+  /// (but not for a page), a paragraph, then a second table.
+  frame::PagedDocument lay_out() {
+    doc::Document d;
+    doc::Chapter c;
+    c.label = "BAB I";
+    c.title = "PENDAHULUAN";
+    c.anchor = "bab-1";
+    c.blocks = {paragraph("pengisi", 380), table("Tabel 1.1", 25), paragraph("sesudah", 20),
+                table("Tabel 1.2", 3)};
+    d.body.push_back(c);
+    return layout_document(ctx_, d);
+  }
+};
+
+TEST_F(Floats, FollowingTextFillsTheGapAndTablesKeepTheirOrder) {
+  const auto d = lay_out();
+  const int first = page_of(d, "pengisi");
+  ASSERT_GE(first, 0);
+  EXPECT_EQ(page_of(d, "sesudah"), first);  // the gap filled
+  EXPECT_EQ(page_of(d, "Tabel 1.1"), first + 1);
+  const std::string next = text_of(d.pages[first + 1].content);
+  EXPECT_EQ(next.find("Tabel 1.1"), next.find_first_not_of("\n"))  // at the top of its page
+      << next.substr(0, 200);
+  EXPECT_LT(next.find("Tabel 1.1"), next.find("Tabel 1.2"));  // the later table waits
+}
+
+TEST_F(Floats, SwitchedOffTheGapStays) {
+  style_.table_float = false;
+  const auto d = lay_out();
+  const int first = page_of(d, "pengisi");
+  EXPECT_EQ(page_of(d, "Tabel 1.1"), first + 1);
+  EXPECT_EQ(page_of(d, "sesudah"), first + 1);
+  const std::string next = text_of(d.pages[first + 1].content);
+  EXPECT_LT(next.find("Tabel 1.1"), next.find("sesudah"));
+}
+
+}  // namespace
+}  // namespace lkjip::layout
