@@ -26,6 +26,13 @@ std::string format_diagnostic(const Diagnostic& d) {
 
 void DiagnosticSink::report(Diagnostic d) {
   std::lock_guard lock(mutex_);
+  if (d.severity == Severity::error) {
+    if (kept_errors_ == kErrorLimit) {
+      ++dropped_errors_;
+      return;
+    }
+    ++kept_errors_;
+  }
   items_.push_back(std::move(d));
 }
 
@@ -41,9 +48,12 @@ bool DiagnosticSink::has_errors() const { return error_count() > 0; }
 
 size_t DiagnosticSink::error_count() const {
   std::lock_guard lock(mutex_);
-  size_t n = 0;
-  for (const auto& d : items_) n += d.severity == Severity::error;
-  return n;
+  return kept_errors_ + dropped_errors_;
+}
+
+bool DiagnosticSink::at_error_limit() const {
+  std::lock_guard lock(mutex_);
+  return kept_errors_ == kErrorLimit;
 }
 
 size_t DiagnosticSink::warning_count() const {
@@ -55,7 +65,15 @@ size_t DiagnosticSink::warning_count() const {
 
 std::vector<Diagnostic> DiagnosticSink::all() const {
   std::lock_guard lock(mutex_);
-  return items_;
+  std::vector<Diagnostic> out = items_;
+  if (dropped_errors_ > 0) {
+    Diagnostic too_many;
+    too_many.message = "too many errors: " + std::to_string(kept_errors_ + dropped_errors_) +
+                       " in all, the first " + std::to_string(kErrorLimit) + " shown above";
+    too_many.hints = {"fix these and run lkjip again"};
+    out.push_back(std::move(too_many));
+  }
+  return out;
 }
 
 void DiagnosticSink::print(std::FILE* out) const {

@@ -28,6 +28,10 @@ struct Diagnostic {
 /// Formats `file:line:col: error: message` followed by one `  hint: …` line per hint.
 std::string format_diagnostic(const Diagnostic& d);
 
+/// Errors a run shows; past them the sink only counts (a user fixes the first ones anyway, and
+/// 5,000 unknown references must not cost 5,000 suggestion searches).
+inline constexpr size_t kErrorLimit = 100;
+
 /// Collects diagnostics from every stage so all errors of a run are reported together.
 /// Thread-safe: bulk rendering gives each report its own sink, but stages may share one.
 class DiagnosticSink {
@@ -36,9 +40,14 @@ class DiagnosticSink {
   void error(SourceLoc loc, std::string message, std::vector<std::string> hints = {});
   void warning(SourceLoc loc, std::string message, std::vector<std::string> hints = {});
   bool has_errors() const;
+  /// Every error reported, the ones past kErrorLimit included.
   size_t error_count() const;
   size_t warning_count() const;
-  /// Snapshot, in the order reported.
+  /// True once kErrorLimit errors are kept: further errors are only counted, so their
+  /// reporters skip costly hints ("did you mean").
+  bool at_error_limit() const;
+  /// Snapshot, in the order reported; past kErrorLimit errors, a last error "too many errors"
+  /// says how many there were in all.
   std::vector<Diagnostic> all() const;
   /// Writes every diagnostic, formatted, to the stream (stderr in the CLI).
   void print(std::FILE* out) const;
@@ -46,6 +55,7 @@ class DiagnosticSink {
  private:
   mutable std::mutex mutex_;
   std::vector<Diagnostic> items_;
+  size_t kept_errors_ = 0, dropped_errors_ = 0;
 };
 
 /// Thrown only for broken internal invariants (a bug in lkjip, never the user's fault).

@@ -1,6 +1,6 @@
 #include "cli/args.h"
 
-#include "report/checks.h"
+#include "base/suggest.h"
 
 namespace lkjip::cli {
 
@@ -63,7 +63,7 @@ Args::Args(const CommandSpec& command, int argc, char** argv, int first) {
     if (!o) {
       std::vector<std::string> known;
       for (const auto& k : command.options) known.emplace_back(k.name);
-      const std::string near = report::detail::closest_match(name, known);
+      const std::string near = did_you_mean(name, known);
       throw UsageError("unknown option " + name + " for " + cmd +
                        (near.empty() ? "" : " (did you mean " + near + "?)"));
     }

@@ -192,7 +192,7 @@ class Builder {
       for (const auto& x : r_.tables) ids.push_back(x.id);
       for (const auto& x : r_.components) ids.push_back(x.id);
       for (const auto& x : r_.surveys) ids.push_back(x.id);
-      auto hints = did_you_mean(arg.id, ids);
+      auto hints = suggestion_hints(arg.id, ids, sink_);
       hints.push_back(
           "@table names a [[table]], [[components]] or [[survey]] id or a generated "
           "table (input/SCHEMA.md)");
@@ -243,7 +243,7 @@ class Builder {
         return;
       }
     }
-    auto hints = did_you_mean(arg.id, ids);
+    auto hints = suggestion_hints(arg.id, ids, sink_);
     hints.push_back(chart ? "@chart names a [[chart]] id" : "@figure names a [[figure]] id");
     sink_.error(arg.loc,
                 std::string("unknown ") + (chart ? "chart" : "figure") + " '" + arg.id + "'",
@@ -257,7 +257,7 @@ class Builder {
       if (!s) {
         std::vector<std::string> ids;
         for (const auto& x : r_.signatories) ids.push_back(x.id);
-        sink_.error(arg.loc, "unknown signatory '" + arg.id + "'", did_you_mean(arg.id, ids));
+        sink_.error(arg.loc, "unknown signatory '" + arg.id + "'", suggestion_hints(arg.id, ids, sink_));
         return;
       }
       parties.push_back(s);

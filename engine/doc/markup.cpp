@@ -1,6 +1,7 @@
 #include "doc/markup.h"
 
 #include <optional>
+#include <ranges>
 
 #include "compute/format.h"
 #include "doc/text_util.h"
@@ -269,10 +270,8 @@ class InlineParser {
         if (it != env_.refs->end()) target = &it->second;
       }
       if (!target) {
-        std::vector<std::string> ids;
-        if (env_.refs)
-          for (const auto& [k, v] : *env_.refs) ids.push_back(k);
-        auto hints = did_you_mean(id, ids);
+        std::vector<std::string> hints;
+        if (env_.refs) hints = suggestion_hints(id, std::views::keys(*env_.refs), sink_);
         hints.push_back(
             "{ref:id} names a table, figure or chart placed with @table/@figure/@chart");
         sink_.error(loc, "unknown cross-reference '" + id + "'", std::move(hints));
@@ -288,10 +287,8 @@ class InlineParser {
       if (it != env_.values->end()) v = &it->second;
     }
     if (!v) {
-      std::vector<std::string> paths;
-      if (env_.values)
-        for (const auto& [k, val] : *env_.values) paths.push_back(k);
-      auto hints = did_you_mean(path, paths);
+      std::vector<std::string> hints;
+      if (env_.values) hints = suggestion_hints(path, std::views::keys(*env_.values), sink_);
       hints.push_back(
           "computed values are listed in input/SCHEMA.md; write \\{ for a literal brace");
       sink_.error(loc, "unknown value '{" + path + "}'", std::move(hints));
@@ -478,9 +475,7 @@ class Parser {
       }
     if (!known) {
       if (sink) {
-        std::vector<std::string> names;
-        for (const auto& [name, kind] : kKinds) names.emplace_back(name);
-        auto hints = did_you_mean(words[0].first, names);
+        auto hints = suggestion_hints(words[0].first, std::views::keys(kKinds), *sink);
         hints.push_back("write \\@ for a literal '@' at the start of a line");
         sink->error(bl.loc, "unknown block '@" + std::string(words[0].first) + "'",
                     std::move(hints));

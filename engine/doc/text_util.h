@@ -1,4 +1,4 @@
-// Small text helpers shared by the doc/ stage: "did you mean" suggestions, upper-casing,
+// Small text helpers shared by the doc/ stage: "did you mean" hints, upper-casing,
 // placeholder expansion and plain numbers. Numerals and figures come from compute/format.h.
 #pragma once
 
@@ -7,13 +7,21 @@
 #include <utility>
 #include <vector>
 
+#include "base/diagnostic.h"
+#include "base/suggest.h"
+
 namespace lkjip::doc {
 
-/// Up to three candidates closest to `word` by edit distance, formatted as hints
-/// ("did you mean 'iku.akip.capaian'?"); empty when nothing is reasonably close. A candidate
-/// with the same dotted prefix is judged by the last part only.
-std::vector<std::string> did_you_mean(std::string_view word,
-                                      const std::vector<std::string>& candidates);
+/// The hint "did you mean 'iku.akip.capaian'?" for `word` among `candidates` (any range of
+/// names; base/suggest.h's rule); none when nothing is close or `sink` is at its error limit.
+template <class Range>
+std::vector<std::string> suggestion_hints(std::string_view word, const Range& candidates,
+                                          const DiagnosticSink& sink) {
+  if (sink.at_error_limit()) return {};
+  const std::string near = did_you_mean(word, candidates);
+  if (near.empty()) return {};
+  return {"did you mean '" + near + "'?"};
+}
 
 /// ASCII upper-casing; UTF-8 bytes above 0x7F are kept (Indonesian names are ASCII anyway).
 std::string upper(std::string_view s);

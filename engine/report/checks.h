@@ -1,5 +1,5 @@
-// Pure checks and conversions used while reading descriptions and config files: ids, edit
-// distance for "did you mean", UTF-8 validation, Indonesian numbers and quantities, NIP.
+// Pure checks and conversions used while reading descriptions and config files: ids, UTF-8
+// validation, Indonesian numbers and quantities, NIP.
 // Internal to engine/report/ (and its unit tests); no toml++ here.
 #pragma once
 
@@ -15,13 +15,6 @@ namespace lkjip::report::detail {
 
 /// True when `id` matches [a-z0-9_]+.
 bool is_valid_id(std::string_view id);
-
-/// Levenshtein distance over bytes (keys and ids are ASCII).
-size_t edit_distance(std::string_view a, std::string_view b);
-
-/// The candidate closest to `word` when it is close enough to be a plausible typo
-/// (distance ≤ 2 and smaller than the word's length), otherwise empty.
-std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
 /// Byte offset of the first byte that is not part of well-formed UTF-8 (overlong forms,
 /// surrogates and code points above U+10FFFF count as malformed), or none.

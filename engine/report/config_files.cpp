@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/suggest.h"
 #include "report/checks.h"
 #include "report/toml_reader.h"
 
@@ -415,7 +416,7 @@ std::optional<LayoutStyle> load_layout(const std::string& name, const std::strin
       if (entry.path().extension() == ".toml") available.push_back(entry.path().stem().string());
     std::sort(available.begin(), available.end());
     std::vector<std::string> hints;
-    if (auto near = closest_match(name, available); !near.empty())
+    if (auto near = did_you_mean(name, available); !near.empty())
       hints.push_back("did you mean \"" + near + "\"?");
     std::string list;
     for (const auto& a : available) list += (list.empty() ? "" : ", ") + a;

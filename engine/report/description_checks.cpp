@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "base/suggest.h"
 #include "report/checks.h"
 
 namespace lkjip::report::detail {
@@ -18,6 +19,7 @@ void DescriptionReader::add_default_scale() {
 }
 
 void DescriptionReader::resolve_references() {
+  std::map<std::string, std::vector<std::string>> ids_of_kind;  // made once per kind
   for (const auto& ref : refs_) {
     auto it = ids_.find(id_key(ref.kind, ref.id));
     if (it != ids_.end()) {
@@ -28,12 +30,14 @@ void DescriptionReader::resolve_references() {
             {"defined at " + format_loc(it->second.loc)});
       continue;
     }
-    std::vector<std::string> same_kind;
-    for (const auto& [key, def] : ids_)
-      if (def.kind == ref.kind) same_kind.push_back(id_of_key(key));
+    auto [kind_ids, fresh] = ids_of_kind.try_emplace(ref.kind);
+    std::vector<std::string>& same_kind = kind_ids->second;
+    if (fresh)
+      for (const auto& [key, def] : ids_)
+        if (def.kind == ref.kind) same_kind.push_back(id_of_key(key));
     std::vector<std::string> hints;
-    if (auto near = closest_match(ref.id, same_kind); !near.empty())
-      hints.push_back("did you mean `" + near + "`?");
+    const std::string near = ctx_.at_error_limit() ? "" : did_you_mean(ref.id, same_kind);
+    if (!near.empty()) hints.push_back("did you mean `" + near + "`?");
     if (same_kind.empty()) {
       hints.push_back("no " + kind_table(ref.kind) + " is defined");
     } else {
@@ -52,6 +56,8 @@ void DescriptionReader::check_organisation() {
   if (units.empty()) return;
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < units.size(); ++i) index.try_emplace(units[i].id, i);
+  std::vector<std::string> ids;
+  for (const auto& u : units) ids.push_back(u.id);
   std::vector<size_t> roots;
   std::vector<std::optional<size_t>> parent(units.size());
   for (size_t i = 0; i < units.size(); ++i) {
@@ -64,11 +70,9 @@ void DescriptionReader::check_organisation() {
       parent[i] = it->second;
       continue;
     }
-    std::vector<std::string> ids;
-    for (const auto& u : units) ids.push_back(u.id);
     std::vector<std::string> hints;
-    if (auto near = closest_match(units[i].parent, ids); !near.empty())
-      hints.push_back("did you mean `" + near + "`?");
+    const std::string near = ctx_.at_error_limit() ? "" : did_you_mean(units[i].parent, ids);
+    if (!near.empty()) hints.push_back("did you mean `" + near + "`?");
     hints.push_back("`parent` names the id of another [[organisation]] unit");
     ctx_.error(org_parent_locs_.at(i), "unknown organisation unit " + q(units[i].parent), hints);
   }

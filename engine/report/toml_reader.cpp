@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/suggest.h"
 #include "report/checks.h"
 
 namespace lkjip::report::detail {
@@ -352,7 +353,7 @@ std::optional<std::string> Fields::choice(std::string_view key,
   std::string list;
   for (const auto& a : allowed) list += (list.empty() ? "\"" : ", \"") + a + "\"";
   std::vector<std::string> hints = {"allowed: " + list};
-  if (auto near = closest_match(*v, allowed); !near.empty())
+  if (auto near = did_you_mean(*v, allowed); !near.empty())
     hints.insert(hints.begin(), "did you mean \"" + near + "\"?");
   ctx_.error(loc(key), std::string("`").append(key) + "` is \"" + *v + "\", not an allowed value",
              hints);
@@ -378,7 +379,7 @@ void Fields::finish() {
     if (std::find(known_.begin(), known_.end(), k) != known_.end())
       internal_error(std::string("known key `").append(k) + "` of " + what_ + " was not read");
     std::vector<std::string> hints;
-    if (auto near = closest_match(k, known_); !near.empty())
+    if (auto near = did_you_mean(k, known_); !near.empty())
       hints.push_back("did you mean `" + near + "`?");
     std::string list;
     for (const auto& a : known_) list += (list.empty() ? "" : ", ") + a;

@@ -34,6 +34,9 @@ class Context {
 
   void error(SourceLoc loc, std::string message, std::vector<std::string> hints = {});
   bool failed() const { return errors_ > 0; }
+  /// True once the file has kErrorLimit errors: only those reach the sink, so later ones skip
+  /// costly hints.
+  bool at_error_limit() const { return errors_ >= kErrorLimit; }
   /// Moves every collected diagnostic to `sink`, sorted by line and column (stable).
   void flush(DiagnosticSink& sink);
 

@@ -13,13 +13,6 @@ TEST(Checks, ValidIds) {
   EXPECT_FALSE(is_valid_id("a-b"));
 }
 
-TEST(Checks, ClosestMatch) {
-  EXPECT_EQ(edit_distance("realisai", "realisasi"), 1u);
-  EXPECT_EQ(closest_match("realisai", {"target", "realisasi"}), "realisasi");
-  EXPECT_EQ(closest_match("xyz", {"target", "realisasi"}), "");
-  EXPECT_EQ(closest_match("ab", {"xy"}), "");  // distance 2 equals the word's length
-}
-
 TEST(Checks, Utf8) {
   EXPECT_FALSE(first_invalid_utf8("Kecamatan — ü").has_value());
   EXPECT_EQ(first_invalid_utf8("ab\xE9"
