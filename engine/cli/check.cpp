@@ -1,5 +1,5 @@
 // `lkjip check`: validate a description and list the stated figures the computation disagrees
-// with.
+// with; for a draft, also every figure still missing.
 #include <cstdio>
 
 #include "cli/commands.h"
@@ -25,7 +25,17 @@ int run_check(const Args& args) {
                             .c_str());
   std::printf("%zu disagreement%s between stated and computed figures\n", found.size(),
               found.size() == 1 ? "" : "s");
-  return found.empty() ? ok : check_failed;
+  if (rep->status != report::Status::draft) return found.empty() ? ok : check_failed;
+  // A draft: what is still to be written before it can be rendered as final.
+  for (const auto& m : rep->missing)
+    std::printf("%s\n", format_diagnostic({Severity::note,
+                                           m.loc,
+                                           "still missing in this draft: " + m.what,
+                                           {}})
+                            .c_str());
+  std::printf("%zu figure%s still missing before the report can be final\n",
+              rep->missing.size(), rep->missing.size() == 1 ? "" : "s");
+  return found.empty() && rep->missing.empty() ? ok : check_failed;
 }
 
 }  // namespace lkjip::cli

@@ -1,7 +1,8 @@
 // `lkjip init --kind KIND [--year N] FOLDER/`: writes a starter description for one kind of unit
 // that renders at once. The starter is one template (kStarter) whose @NAME@ slots are filled
 // from the kind's table entry (kKinds); its comments tell the planning officer, in Indonesian,
-// what each section holds. Its figures are visibly unfilled (realisasi 0), never plausible.
+// what each section holds. It is a draft whose realisations are left out (t.a.d., listed by
+// `lkjip check`), never filled with a plausible figure.
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -119,8 +120,7 @@ formula = "Rata-rata nilai IKM seluruh jenis layanan"
 source = "Survei Kepuasan Masyarakat"
 responsible = "(Pejabat penanggung jawab)"
 target = 80
-# ISI: hasil survei tahun ini
-realisasi = 0
+# ISI: hasil survei tahun ini, mis. `realisasi = 82.5`
 )toml";
 
 constexpr std::string_view kInspektoratIku = R"toml([[iku]]
@@ -132,8 +132,7 @@ formula = "Rekomendasi ditindaklanjuti / jumlah rekomendasi × 100%"
 source = "Register tindak lanjut hasil pengawasan"
 responsible = "Inspektur Pembantu"
 target = 90
-# ISI: persentase tahun ini
-realisasi = 0
+# ISI: persentase tahun ini, mis. `realisasi = 93.1`
 )toml";
 
 constexpr Kind kKinds[] = {
@@ -150,8 +149,9 @@ constexpr Kind kKinds[] = {
 // @IKU@ @FILE@.
 constexpr std::string_view kStarter = R"toml(#:schema @SCHEMA@
 # LKjIP @YEAR@ @UNIT@ — deskripsi awal dari `lkjip init`.
-# Ganti setiap "Contoh", setiap teks dalam kurung (…) dan setiap `realisasi = 0` (ISI) dengan
-# data unit Anda. Semua capaian, rata-rata, predikat dan serapan dihitung oleh lkjip: jangan
+# Ganti setiap "Contoh" dan setiap teks dalam kurung (…) dengan data unit Anda, dan isi setiap
+# baris ISI; `lkjip check` menyebut realisasi yang masih kosong. Selama masih draf, setiap
+# halaman bertanda DRAF dan tanpa kolom tanda tangan; setelah lengkap, ubah status ke "final". Semua capaian, rata-rata, predikat dan serapan dihitung oleh lkjip: jangan
 # diketik. Panduan lengkap setiap bagian: share/doc/lkjip/SCHEMA.md (`lkjip help render`).
 # Cetak: lkjip render @FILE@ -o laporan.pdf
 
@@ -163,6 +163,8 @@ year = @YEAR@
 place = "Contoh"
 # tanggal penandatanganan
 date = @DATE@
+# "draft" selama data belum lengkap; "final" untuk laporan yang ditandatangani
+status = "draft"
 signatory = "@HEAD@"
 
 # Pilihan perhitungan (semua opsional; lihat SCHEMA.md).
@@ -214,8 +216,7 @@ formula = "Nilai hasil evaluasi AKIP tahun n"
 source = "LHE SAKIP"
 responsible = "Sekretaris"
 target = 70
-# ISI: nilai LHE tahun ini
-realisasi = 0
+# ISI: nilai LHE tahun ini, mis. `realisasi = 71.25`
 
 @IKU@
 # Program, kegiatan dan sub kegiatan dengan anggaran (rupiah, bilangan bulat).
@@ -234,8 +235,7 @@ id = "p1k1s1"
 name = "(Nama sub kegiatan)"
 # ISI: pagu
 anggaran = 100000000
-# ISI: realisasi
-realisasi_anggaran = 0
+# ISI: realisasi, mis. `realisasi_anggaran = 95000000`
 
 # Kata Pengantar; blok tanda tangan pejabat ditambahkan otomatis.
 [foreword]

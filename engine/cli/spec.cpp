@@ -79,8 +79,10 @@ std::vector<CommandSpec> make_commands() {
        "every section a report of that kind of unit needs, with a short comment above each "
        "(in Indonesian) saying what it holds, and a first line `#:schema` naming the installed "
        "JSON Schema so that editors with TOML schema support complete and check it. It "
-       "renders at once; its texts in parentheses, its \"Contoh\" names and its figures marked "
-       "ISI (realisasi 0) are to be replaced with the unit's own.\n"
+       "renders at once, as a draft (status = \"draft\": DRAF on every page, no signature "
+       "fields); its texts in parentheses and its \"Contoh\" names are to be replaced with the "
+       "unit's own and the figures marked ISI written (`lkjip check` lists the missing ones) "
+       "before status becomes \"final\".\n"
        "\n"
        "A folder that is not empty is refused unless --force is given; then only the starter "
        "file is written (over an earlier one of the same name).",

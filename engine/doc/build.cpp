@@ -52,6 +52,7 @@ class Builder {
     doc.running_header =
         expand(style_.header_text,
                {{"unit", r_.unit}, {"region", r_.region}, {"year", std::to_string(r_.year)}});
+    if (r_.status == report::Status::draft) doc.draft_mark = style_.draft_mark;
     if (sink_.error_count() > errors_before) return std::nullopt;
     return doc;
   }
@@ -288,22 +289,27 @@ class Builder {
   }
 };
 
-/// PDF field names must be unique: when one signatory signs several blocks (the Kata
-/// Pengantar and the closing), the later fields get "_2", "_3", … appended.
-void make_field_names_unique(Document& d) {
-  std::map<std::string, int> seen;
-  auto visit = [&](std::vector<Chapter>& chapters) {
-    for (auto& c : chapters)
+/// Calls `f` on every signing party of the document, front matter first.
+template <class F>
+void for_each_party(Document& d, F f) {
+  for (auto* chapters : {&d.front, &d.body})
+    for (auto& c : *chapters)
       for (auto& b : c.blocks)
         if (auto* s = std::get_if<Signature>(&b.v))
-          for (auto& p : s->parties)
-            if (const int n = ++seen[p.field]; n > 1) {
-              p.field += '_';
-              p.field += std::to_string(n);
-            }
-  };
-  visit(d.front);
-  visit(d.body);
+          for (auto& p : s->parties) f(p);
+}
+
+/// PDF field names must be unique: when one signatory signs several blocks (the Kata
+/// Pengantar and the closing), the later fields get "_2", "_3", … appended. A draft is not
+/// signed: it makes no field at all (the blocks keep their room).
+void name_signature_fields(Document& d, report::Status status) {
+  std::map<std::string, int> seen;
+  for_each_party(d, [&](SignatureParty& p) {
+    if (status == report::Status::draft)
+      p.field.clear();
+    else if (const int n = ++seen[p.field]; n > 1)
+      p.field += '_' + std::to_string(n);
+  });
 }
 
 }  // namespace
@@ -311,7 +317,7 @@ void make_field_names_unique(Document& d) {
 std::optional<Document> build(const report::Report& r, const compute::ComputedTables& c,
                               const report::LayoutStyle& style, DiagnosticSink& sink) {
   auto d = Builder(r, c, style, sink).run();
-  if (d) make_field_names_unique(*d);
+  if (d) name_signature_fields(*d, r.status);
   return d;
 }
 

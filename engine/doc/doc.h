@@ -140,7 +140,7 @@ struct SignatureParty {
   std::string name;            // bold, underlined
   std::string pangkat_line;    // "Pembina (IV/a)"
   std::string nip_line;        // "NIP. 19791024 200501 1 007"
-  std::string field;           // PDF signature field name
+  std::string field;           // PDF signature field name; empty: none (a draft is not signed)
   bool electronic = false;     // "Ditandatangani secara elektronik" variant with QR space
 };
 
@@ -183,6 +183,7 @@ struct Document {
   std::vector<Chapter> body;   // BAB I … BAB IV
   frame::DocumentInfo info;
   std::string running_header;  // already expanded ("LKjIP Kecamatan Megaluh Tahun 2024")
+  std::string draft_mark;      // on every page of a draft ("DRAF"); empty for a final
 };
 
 /// Line-per-item dump of the tree (`--dump=doctree`, golden tests).

@@ -137,7 +137,8 @@ std::string no_data_note(const compute::ComputedTables& c, const std::string& le
   for (const compute::IkuResult& k : c.iku) {
     if (k.realisasi.known) continue;
     names += (names.empty() ? "" : "; ") + k.iku->name;
-    if (!k.iku->no_data.empty()) names += " (" + k.iku->no_data + ")";
+    // No reason in a draft: the figure is not written yet.
+    names += " (" + (k.iku->no_data.empty() ? std::string("belum tersedia") : k.iku->no_data) + ")";
   }
   if (names.empty()) return "";
   return std::string(compute::kUnknownText) + " = tidak ada data realisasi; tidak dihitung dalam " +

@@ -277,8 +277,10 @@ FlowPtr make_signature_flow(const Context& ctx, const doc::Signature& s, Pt widt
     const Pt space = ctx.style.signature_space;
     const Pt field_w = min(col_w, mm(60));
     const Rect field{x + (col_w - field_w) / 2, y, field_w, space};
-    piece.frame.add(frame::SignatureField{field, p.field});
-    if (!ctx.style.signature_anchor.empty()) add_anchor_character(ctx, field, piece.frame);
+    if (!p.field.empty()) {
+      piece.frame.add(frame::SignatureField{field, p.field});
+      if (!ctx.style.signature_anchor.empty()) add_anchor_character(ctx, field, piece.frame);
+    }
     y += space;
     doc::Inline name;
     name.text = p.name;

@@ -321,6 +321,13 @@ void add_furniture(const Context& ctx, frame::Page& page, const std::string& num
              st.paper.height - st.footer_offset, w, st.page_number_align);
 }
 
+/// The draft mark at the top of a page, between the side margins, above the running head.
+void add_draft_mark(const Context& ctx, frame::Page& page, const std::string& mark) {
+  const auto& st = ctx.style;
+  add_text(ctx, page.content, mark, st.draft_style, st.margin_left, st.draft_offset,
+           st.paper.width - st.margin_left - st.margin_right, st.draft_align);
+}
+
 }  // namespace
 
 frame::PagedDocument layout_document(const Context& ctx, const doc::Document& d,
@@ -386,6 +393,8 @@ frame::PagedDocument layout_document(const Context& ctx, const doc::Document& d,
                   body_opening[i] ? "" : d.running_header);
     out.pages.push_back(std::move(body_pages[i]));
   }
+  if (!d.draft_mark.empty())
+    for (frame::Page& page : out.pages) add_draft_mark(ctx, page, d.draft_mark);
   out.page_labels.push_back({0, frame::PageLabelRange::Style::none, 1, "Sampul"});
   if (!is_opening.empty())
     out.page_labels.push_back({1, frame::PageLabelRange::Style::roman_lower, 1, ""});

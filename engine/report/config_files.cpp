@@ -44,7 +44,8 @@ const std::map<std::string, std::vector<std::string>>& layout_keys() {
   static const std::map<std::string, std::vector<std::string>> keys = {
       {"",
        {"page", "header", "footer", "body", "chapter", "heading1", "heading2", "heading3", "list",
-        "table", "caption", "source", "cover", "front_heading", "toc", "signature", "chart"}},
+        "table", "caption", "source", "cover", "front_heading", "toc", "signature", "draft",
+        "chart"}},
       {"page",
        lengths({"paper", "page_number_align"}, {"margin_top", "margin_bottom", "margin_left",
                                                 "margin_right", "header_offset", "footer_offset"})},
@@ -67,6 +68,7 @@ const std::map<std::string, std::vector<std::string>>& layout_keys() {
       {"cover", {"title", "text"}},
       {"toc", with_text_style(lengths({"leader"}, {"indent"}))},
       {"signature", with_text_style(lengths({"anchor"}, {"width", "space"}))},
+      {"draft", with_text_style(lengths({"mark", "align"}, {"offset"}))},
       {"chart", {"palette"}},
   };
   return keys;
@@ -168,6 +170,20 @@ class LayoutReader {
           ctx_.error(f.loc("anchor"), "`anchor` must be one visible character, or empty for none",
                      {"BSrE tag_koordinat characters are usually \"#\", \"^\" or \"~\""});
       }
+      f.finish();
+    }
+    if (auto* t = root.table("draft")) {
+      Fields f(ctx_, *t, "[draft]", lkeys("draft"));
+      if (auto v = f.text("mark")) {
+        if (v->empty())
+          ctx_.error(f.loc("mark"), "`mark` is empty",
+                     {"a draft must say so on every page; write e.g. mark = \"DRAF\""});
+        else
+          s_.draft_mark = *v;
+      }
+      text_style(f, s_.draft_style);
+      length(f, "offset", s_.draft_offset);
+      if (auto a = align(f, "align")) s_.draft_align = *a;
       f.finish();
     }
     if (auto* t = root.table("chart")) {

@@ -24,6 +24,8 @@ void DescriptionReader::read_report(const toml::table& t) {
       ctx_.error(ctx_.at(*n), "`date`: expected a date, found " + type_name(*n), hints);
     }
   }
+  if (auto status = f.choice("status", {"final", "draft"}))
+    r_.status = *status == "draft" ? Status::draft : Status::final;
   if (auto layout = f.text("layout")) {
     if (is_layout_name(*layout)) {
       r_.layout = *layout;
@@ -328,12 +330,18 @@ void DescriptionReader::read_iku(const toml::table& t) {
   if (k.realisasi && f.node("no_data"))
     ctx_.error(f.loc("no_data"), "`no_data` is given although `realisasi` is written",
                {"`no_data` says why an IKU has no realisasi this year; remove one of the two"});
-  else if (!f.node("realisasi") && !f.node("no_data"))
-    ctx_.error(f.loc(), "IKU `" + k.id + "` has no `realisasi`",
-               {"write the realisasi, e.g. `realisasi = 60.61`",
-                "if there is no figure this year, say why: `no_data = \"Survei tidak "
-                "dilaksanakan\"`; the IKU then prints t.a.d. and is left out of averages, "
-                "predikat and counts"});
+  else if (!f.node("realisasi") && !f.node("no_data")) {
+    if (r_.status == Status::draft)
+      r_.missing.push_back({"realisasi of IKU `" + k.id + "`", f.loc()});
+    else
+      ctx_.error(f.loc(), "IKU `" + k.id + "` has no `realisasi`",
+                 {"write the realisasi, e.g. `realisasi = 60.61`",
+                  "if there is no figure this year, say why: `no_data = \"Survei tidak "
+                  "dilaksanakan\"`; the IKU then prints t.a.d. and is left out of averages, "
+                  "predikat and counts",
+                  "while figures are still being collected, render a draft: `status = "
+                  "\"draft\"` in [report]"});
+  }
   k.renstra_target = f.number("renstra_target");
   k.renstra_year = year(f, "renstra_year");
   if (k.renstra_year && r_.year && *k.renstra_year < r_.year)

@@ -118,6 +118,12 @@ struct LayoutStyle {
   /// signature field, found by text search to place the electronic stamp. Empty: none.
   std::string signature_anchor;
 
+  // Draft mark: set on every page of a draft ([report] status = "draft"), never on a final.
+  std::string draft_mark = "DRAF";
+  TextStyle draft_style{"Liberation Serif", Pt(16), true, false, 1.15, Color{191 / 255.0, 0, 0}};  // #BF0000
+  Pt draft_offset = mm(10);  // baseline of the mark from the top edge
+  HAlign draft_align = HAlign::right;
+
   // Charts
   std::vector<Color> chart_palette = {{0.12, 0.27, 0.53}, {0.55, 0.71, 0.87}, {0.35, 0.35, 0.35},
                                       {0.80, 0.80, 0.80}};

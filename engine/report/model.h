@@ -108,7 +108,9 @@ struct Iku {
   std::string formula, source, responsible;
   double target = 0;                // > 0, or 0 for a lower-is-better indicator (validated)
   std::optional<double> realisasi;  // none: no figure this year (`no_data` says why)
-  std::string no_data;              // why there is no realisasi; set only when it is none
+  /// Why there is no realisasi; set only when it is none. Empty with no realisasi only in a
+  /// draft: the figure is still to be written (listed in Report::missing).
+  std::string no_data;
   int target_decimals = 2, realisasi_decimals = 2;  // as written
   std::optional<double> renstra_target;
   std::optional<int> renstra_year;
@@ -249,6 +251,14 @@ struct Settings {
   StatedValues stated;
 };
 
+/// A figure a draft does not have yet, where the description would write it.
+struct Missing {
+  std::string what;  // "realisasi of IKU `ikm`"
+  SourceLoc loc;
+};
+
+enum class Status { final, draft };
+
 struct Report {
   std::string source_path;  // the description file
   std::string base_dir;     // its folder (paths resolve against it)
@@ -256,6 +266,10 @@ struct Report {
   std::string unit, region, title = "LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP)", place;
   int year = 0;
   Date date;
+  /// A draft may leave figures out (they print t.a.d. and are listed in `missing`); it carries
+  /// the layout's draft mark on every page and no signature fields. A final never has either.
+  Status status = Status::final;
+  std::vector<Missing> missing;  // draft only, in description order
   std::string layout = "lkjip", paper;  // paper empty = the layout's
   SourceLoc layout_loc;                 // where `layout` is written; unknown for the default
   std::string logo_path;                // resolved, empty = none

@@ -73,6 +73,15 @@ TEST(Init, EveryKindRendersAtOnceFromAnotherFolder) {
     EXPECT_NE(cover.find("TAHUN 2025"), std::string::npos) << cover;
     const std::string all_text = run("pdftotext " + quoted(pdf) + " -").out;
     EXPECT_NE(all_text.find(value_of(text, "jabatan")), std::string::npos);
+    // A draft: its realisations are not written yet, so they print t.a.d. (no invented 0),
+    // the cover carries the mark, and `check` lists both IKU as still missing.
+    EXPECT_EQ(text.find("realisasi = 0"), std::string::npos);
+    EXPECT_NE(cover.find("DRAF"), std::string::npos) << cover;
+    const auto check = run(kBin + " check " + quoted(file));
+    EXPECT_EQ(check.code, 4) << check.out;
+    EXPECT_NE(check.out.find("2 figures still missing before the report can be final"),
+              std::string::npos)
+        << check.out;
   }
 }
 

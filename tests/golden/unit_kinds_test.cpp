@@ -1,5 +1,5 @@
 // End-to-end tests of the structures other kinds of unit need (issue #14), read back from the
-// PDF text: indicators without a realisation, zero-tolerance targets.
+// PDF text: indicators without a realisation, zero-tolerance targets, drafts.
 #include <regex>
 #include <string>
 
@@ -31,7 +31,85 @@ std::string render_text(const ScratchDir& dir, const fs::path& description) {
   return run("pdftotext -layout " + quoted(pdf) + " -").out;
 }
 
+/// tests/data/minimal.toml with `status` in [report] (none: the line left out) and the AKIP
+/// realisasi not written yet, saved in `dir` beside a link to its images.
+fs::path minimal_without_akip(const ScratchDir& dir, const std::string& status) {
+  std::string toml = slurp(kSrc / "tests/data/minimal.toml");
+  const std::string akip = "realisasi = 68.45\n";
+  const size_t at = toml.find(akip);
+  EXPECT_NE(at, std::string::npos);
+  toml.erase(at, akip.size());
+  if (!status.empty()) toml.replace(toml.find("[report]\n"), 9, "[report]\nstatus = " + status + "\n");
+  fs::create_directory_symlink(kSrc / "tests/data/images", dir / "images");
+  write_file(dir / "report.toml", toml);
+  return dir / "report.toml";
+}
+
+/// How many AcroForm signature fields the PDF holds (objects uncompressed by qpdf first).
+int signature_fields(const std::string& pdf) {
+  const std::string qdf = run("qpdf --qdf --object-streams=disable " + quoted(pdf) + " -").out;
+  int n = 0;
+  for (size_t at = qdf.find("/FT /Sig"); at != std::string::npos; at = qdf.find("/FT /Sig", at + 1))
+    ++n;
+  return n;
+}
+
 }  // namespace
+
+TEST(UnitKinds, ADraftPrintsTadCarriesTheMarkOnEveryPageAndHasNoSignatureFields) {
+  ScratchDir dir("draft");
+  const fs::path toml = minimal_without_akip(dir, "\"draft\"");
+  const std::string pdf = dir / "draft.pdf";
+  const Outcome r = run(kBin + " render " + quoted(toml.string()) + " -o " + quoted(pdf));
+  ASSERT_EQ(r.code, 0) << r.out;
+  const int pages = page_count(pdf);
+  ASSERT_GT(pages, 5);
+  for (int p = 1; p <= pages; ++p)
+    EXPECT_NE(page_text(pdf, p).find("DRAF"), std::string::npos) << "page " << p;
+  EXPECT_EQ(signature_fields(pdf), 0);
+  const std::string text = run("pdftotext -layout " + quoted(pdf) + " -").out;
+  EXPECT_NE(line_with(text, "Nilai Evaluasi AKIP  ").find("70,20 t.a.d. t.a.d. t.a.d."),
+            std::string::npos)
+      << text;
+  EXPECT_NE(flat(text).find("tidak dihitung dalam rata-rata dan predikat: Nilai Evaluasi AKIP "
+                            "Kecamatan Sumberjaya (belum tersedia)."),
+            std::string::npos);
+
+  // `check` names what is still missing, where it belongs, and does not pass.
+  const Outcome check = run(kBin + " check " + quoted(toml.string()));
+  EXPECT_EQ(check.code, 4) << check.out;
+  EXPECT_NE(check.out.find("report.toml:95:1: note: still missing in this draft: realisasi of "
+                           "IKU `akip`"),
+            std::string::npos)
+      << check.out;
+  EXPECT_NE(check.out.find("1 figure still missing before the report can be final"),
+            std::string::npos);
+}
+
+TEST(UnitKinds, AFinalRefusesAMissingFigureAndCarriesNoMark) {
+  ScratchDir dir("final");
+  for (const std::string status : {"", "\"final\""}) {
+    const fs::path toml = minimal_without_akip(dir, status);
+    const std::string pdf = dir / "final.pdf";
+    const Outcome r = run(kBin + " render " + quoted(toml.string()) + " -o " + quoted(pdf));
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("report.toml:" + std::string(status.empty() ? "94" : "95") +
+                         ":1: error: IKU `akip` has no `realisasi`"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("render a draft: `status = \"draft\"`"), std::string::npos);
+    EXPECT_FALSE(fs::exists(pdf));
+    fs::remove(dir / "images");
+  }
+  // The complete description, final: fields, and no mark anywhere.
+  const std::string pdf = dir / "complete.pdf";
+  ASSERT_EQ(run("cd " + quoted((kSrc / "tests/data").string()) + " && " + kBin +
+                " render minimal.toml -o " + quoted(pdf))
+                .code,
+            0);
+  EXPECT_EQ(signature_fields(pdf), 2);
+  EXPECT_EQ(run("pdftotext " + quoted(pdf) + " -").out.find("DRAF"), std::string::npos);
+}
 
 TEST(UnitKinds, IndicatorsWithoutDataPrintTadAndStayOutOfAveragesAndCounts) {
   ScratchDir dir("unmeasured");

@@ -466,7 +466,22 @@ TEST(DescriptionErrors, IkuWithoutRealisasiNeedsAReason) {
             "  hint: write the realisasi, e.g. `realisasi = 60.61`\n"
             "  hint: if there is no figure this year, say why: `no_data = \"Survei tidak "
             "dilaksanakan\"`; the IKU then prints t.a.d. and is left out of averages, predikat "
-            "and counts");
+            "and counts\n"
+            "  hint: while figures are still being collected, render a draft: `status = "
+            "\"draft\"` in [report]");
+}
+
+TEST(Description, ADraftMayLeaveARealisasiOutAndListsItAsMissing) {
+  std::string text = replaced(kBase, "realisasi = 60.61\n", "");
+  text = replaced(text, "[report]\n", "[report]\nstatus = \"draft\"\n");
+  auto p = parse(text);
+  ASSERT_TRUE(p.report) << ::testing::PrintToString(p.diagnostics);
+  EXPECT_EQ(p.report->status, Status::draft);
+  EXPECT_FALSE(p.report->iku.at(0).realisasi);
+  EXPECT_EQ(p.report->iku.at(0).no_data, "");
+  ASSERT_EQ(p.report->missing.size(), 1u);
+  EXPECT_EQ(p.report->missing[0].what, "realisasi of IKU `akip`");
+  EXPECT_EQ(p.report->missing[0].loc.line, 19);
 }
 
 TEST(DescriptionErrors, NoDataBesideARealisasi) {
