@@ -1,7 +1,10 @@
 // lkjip command line: finds the command, parses its arguments against its spec (spec.cpp),
 // answers help, and turns what escapes a command into its exit code (commands.h): usage errors
 // 2, internal errors 70. The work is done by the pipeline.
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include "base/diagnostic.h"
@@ -49,6 +52,10 @@ int help(const Args& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Past a file-size limit (ulimit -f) the kernel would kill the process with SIGXFSZ mid-write,
+  // leaving its temporary file; ignored, the write fails with EFBIG and is reported like a full
+  // disk: an error naming the file, exit 3, the temporary file removed.
+  std::signal(SIGXFSZ, SIG_IGN);
   std::string name;
   try {
     if (argc < 2) return usage("no command given", "");
@@ -72,7 +79,13 @@ int main(int argc, char** argv) {
     if (name == "help") return help(args);
     const Runner run = runner_of(name);
     if (!run) internal_error("command '" + name + "' has a spec but no implementation");
-    return run(args);
+    const int code = run(args);
+    // What went to standard output (compute, recap --json/--csv, --dump) is part of the result.
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+      std::fprintf(stderr, "lkjip: error: cannot write standard output: %s\n", std::strerror(errno));
+      return code == ok ? io_error : code;
+    }
+    return code;
   } catch (const UsageError& e) {
     return usage(e.what(), name);
   } catch (const InternalError& e) {

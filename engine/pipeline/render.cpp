@@ -212,7 +212,8 @@ std::string write_file_atomically(const std::string& path, const std::string& by
     const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      const std::string err = std::strerror(errno);
+      const std::string err = errno == EFBIG ? "the file-size limit (ulimit -f) is reached"
+                                             : std::strerror(errno);
       ::close(fd);
       ::unlink(tmpl.c_str());
       return "cannot write " + path + ": " + err;

@@ -154,6 +154,29 @@ TEST_F(Cli, BulkOutputNameCollisionsAreRefusedBeforeWriting) {
   EXPECT_TRUE(fs::exists(od + "/x-y.pdf") && fs::exists(od + "/x.y.pdf"));
 }
 
+// A file-size limit (ulimit -f, in 512-byte blocks) below the PDF's size: an error naming the
+// file and the limit, exit 3 (not death by SIGXFSZ), no temporary file, the previous file kept.
+// Standard output past the limit is an error too.
+TEST_F(Cli, FileSizeLimitIsAnErrorAndLeavesNoTemporaryFile) {
+  const std::string out = path("t.pdf");
+  std::ofstream(out) << "previous";
+  const std::string minimal = (kSrc / "tests/data/minimal.toml").string();
+  const auto r = run("ulimit -f 10; " + kBin + " render " + minimal + " -o " + out);
+  EXPECT_EQ(r.code, 3) << r.out;
+  EXPECT_NE(r.out.find("lkjip: error: cannot write " + out +
+                       ": the file-size limit (ulimit -f) is reached"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(slurp(out), "previous");
+  for (const auto& e : fs::directory_iterator(dir_))
+    EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << e.path();
+  const auto json = run("(ulimit -f 1; " + kBin + " compute --json " + minimal + " > " +
+                        path("c.json") + ")");
+  EXPECT_EQ(json.code, 3) << json.out;
+  EXPECT_NE(json.out.find("lkjip: error: cannot write standard output"), std::string::npos)
+      << json.out;
+}
+
 TEST_F(Cli, SignSpotsMatchTheFieldsInThePdf) {
   const std::string pdf = path("s.pdf"), json = path("spots.json");
   const std::string in = (kSrc / "tests/data/minimal.toml").string();
