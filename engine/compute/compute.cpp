@@ -4,6 +4,7 @@
 // value so the table never contradicts itself.
 #include "compute/computed.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "compute/format.h"
@@ -119,14 +120,18 @@ void Builder::iku() {
     res.attainment = attainment(res.capaian);
 
     // History rows, then the report year itself.
+    // Each year prints with the decimals it was written with (precision is never borrowed
+    // from another year: 66,67 stays 66,67 beside a report year written as 100).
     struct Point {
       int year;
       std::optional<double> target, realisasi;
+      int target_decimals, realisasi_decimals;
     };
     std::vector<Point> points;
     for (const report::HistoryPoint& p : k.history)
-      points.push_back({p.year, p.target, p.realisasi});
-    points.push_back({r_.year, k.target, k.realisasi});
+      points.push_back({p.year, p.target, p.realisasi, p.target_decimals, p.realisasi_decimals});
+    points.push_back(
+        {r_.year, k.target, k.realisasi, k.target_decimals, k.realisasi_decimals});
     for (size_t i = 0; i < points.size(); ++i) {
       const Point& p = points[i];
       HistoryRow row;
@@ -134,19 +139,21 @@ void Builder::iku() {
       std::optional<Exact> pr;
       if (p.realisasi) pr = Exact::from_double(*p.realisasi);
       row.realisasi =
-          pr ? measure_value(*pr, k.realisasi_decimals, k.unit) : unknown_value(Kind::number);
+          pr ? measure_value(*pr, p.realisasi_decimals, k.unit) : unknown_value(Kind::number);
       row.target = unknown_value(Kind::number);
       row.capaian = unknown_value(Kind::percent);
       if (p.target) {
         Exact pt = Exact::from_double(*p.target);
-        row.target = measure_value(pt, k.target_decimals, k.unit);
+        row.target = measure_value(pt, p.target_decimals, k.unit);
         if (pr) row.capaian = percent(capaian(pt, *pr, k.direction));
       }
       row.change = unknown_value(Kind::number);
       row.change_pct = unknown_value(Kind::percent);
       if (i > 0 && pr && points[i - 1].realisasi) {
         Exact prev = Exact::from_double(*points[i - 1].realisasi);
-        row.change = number_value(Kind::number, *pr - prev, k.realisasi_decimals);
+        // A difference of two written values is exact at the finer of their decimals.
+        row.change = number_value(Kind::number, *pr - prev,
+                                  std::max(p.realisasi_decimals, points[i - 1].realisasi_decimals));
         row.change_pct = percent(change_percent(prev, *pr));
       }
       res.history.push_back(std::move(row));
@@ -172,19 +179,23 @@ void Builder::iku() {
       res.renstra_target = measure_value(rt, k.target_decimals, k.unit);
       if (real) res.kemajuan = percent(capaian(rt, *real, k.direction));
     }
-    auto compare = [&](const std::optional<double>& ref) {
+    // A reference value prints as written; its difference to realisasi at the finer decimals
+    // of the two (80,005 against 80 is "80,005" and "-0,005", never "80,0").
+    auto compare = [&](const std::optional<double>& ref, int ref_decimals) {
       ComparisonCell c;
       c.reference = unknown_value(Kind::number);
       c.difference = unknown_value(Kind::number);
       if (!ref) return c;
       Exact e = Exact::from_double(*ref);
-      c.reference = measure_value(e, k.realisasi_decimals, k.unit);
-      if (real) c.difference = number_value(Kind::number, *real - e, k.realisasi_decimals);
+      c.reference = measure_value(e, ref_decimals, k.unit);
+      if (real)
+        c.difference = number_value(Kind::number, *real - e,
+                                    std::max(ref_decimals, k.realisasi_decimals));
       return c;
     };
-    res.kabupaten = compare(k.compare.kabupaten);
-    res.provinsi = compare(k.compare.provinsi);
-    res.nasional = compare(k.compare.nasional);
+    res.kabupaten = compare(k.compare.kabupaten, k.compare.kabupaten_decimals);
+    res.provinsi = compare(k.compare.provinsi, k.compare.provinsi_decimals);
+    res.nasional = compare(k.compare.nasional, k.compare.nasional_decimals);
     out_.iku.push_back(std::move(res));
   }
 }

@@ -354,8 +354,8 @@ void DescriptionReader::read_iku(const toml::table& t) {
     Fields hf(ctx_, *h, "a history entry of [[iku]]", keys_of("iku.history"));
     HistoryPoint p;
     auto y = year(hf, "year", true);
-    p.target = hf.number("target");
-    p.realisasi = hf.number("realisasi", true).value_or(0);
+    p.target = number_decimals(hf, "target", false, p.target_decimals);
+    p.realisasi = number_decimals(hf, "realisasi", true, p.realisasi_decimals).value_or(0);
     hf.finish();
     if (!y) continue;
     p.year = *y;
@@ -379,9 +379,9 @@ void DescriptionReader::read_iku(const toml::table& t) {
             [](const HistoryPoint& a, const HistoryPoint& b) { return a.year < b.year; });
   if (const auto* c = f.table("compare")) {
     Fields cf(ctx_, *c, "`compare` of [[iku]]", keys_of("iku.compare"));
-    k.compare.kabupaten = cf.number("kabupaten");
-    k.compare.provinsi = cf.number("provinsi");
-    k.compare.nasional = cf.number("nasional");
+    k.compare.kabupaten = number_decimals(cf, "kabupaten", false, k.compare.kabupaten_decimals);
+    k.compare.provinsi = number_decimals(cf, "provinsi", false, k.compare.provinsi_decimals);
+    k.compare.nasional = number_decimals(cf, "nasional", false, k.compare.nasional_decimals);
     k.compare.note = cf.text("note").value_or("");
     cf.finish();
   }

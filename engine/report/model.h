@@ -95,10 +95,12 @@ struct HistoryPoint {
   int year = 0;
   std::optional<double> target;
   double realisasi = 0;
+  int target_decimals = 2, realisasi_decimals = 2;  // as written: each year prints its own
 };
 
 struct Comparison {
   std::optional<double> kabupaten, provinsi, nasional;
+  int kabupaten_decimals = 2, provinsi_decimals = 2, nasional_decimals = 2;  // as written
   std::string note;
 };
 

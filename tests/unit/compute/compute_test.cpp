@@ -509,3 +509,28 @@ TEST(LabelKey, LowerCaseWithUnderscores) {
 
 }  // namespace
 }  // namespace lkjip::compute
+
+namespace lkjip::compute {
+namespace {
+
+TEST(WrittenPrecision, EachHistoryYearAndReferencePrintsItsOwnDecimals) {
+  report::Report r = megaluh();
+  report::Iku& k = r.iku[3];  // trantib, unit %, 2024 written as 100 (0 decimals)
+  k.unit = "%";
+  k.history = {{2022, std::nullopt, 66.64}, {2023, 100.0, 66.67}};
+  k.history[1].target_decimals = 0;
+  k.compare.nasional = 100.005;
+  k.compare.nasional_decimals = 3;
+  ComputedTables t = compute(r);
+  // 66,67 is not rounded to the report year's 0 decimals, nor 2023's change of 0,03 to "0".
+  EXPECT_EQ(ref(t, "iku.trantib.2023.realisasi"), "66,67%");
+  EXPECT_EQ(ref(t, "iku.trantib.2022.realisasi"), "66,64%");
+  EXPECT_EQ(ref(t, "iku.trantib.2023.target"), "100%");
+  EXPECT_EQ(ref(t, "iku.trantib.2023.change"), "0,03");
+  EXPECT_EQ(ref(t, "iku.trantib.change"), "33,33");
+  EXPECT_EQ(ref(t, "iku.trantib.nasional"), "100,005%");
+  EXPECT_EQ(ref(t, "iku.trantib.selisih_nasional"), "−0,005");
+}
+
+}  // namespace
+}  // namespace lkjip::compute

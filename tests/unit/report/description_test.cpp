@@ -78,7 +78,9 @@ TEST(Description, MinimalDescriptionParsesIntoTheModel) {
   EXPECT_EQ(akip.history[0].year, 2022);
   EXPECT_FALSE(akip.history[0].target);
   EXPECT_EQ(akip.history[1].target, 70.0);
+  EXPECT_EQ(akip.history[1].target_decimals, 2);  // "70.00": each year's decimals as written
   EXPECT_EQ(akip.compare.provinsi, 68.0);
+  EXPECT_EQ(akip.compare.provinsi_decimals, 1);  // "68.0"
   EXPECT_FALSE(akip.compare.nasional);
   EXPECT_EQ(akip.stated.numbers.at("capaian").at(0).value, 97.51);
   EXPECT_EQ(akip.stated.numbers.at("capaian").at(0).loc.line, 111);
