@@ -1,6 +1,7 @@
 #include "layout/blocks.h"
 
 #include <cmath>
+#include <cstdio>
 
 #include "frame/ops.h"
 #include "layout/draw.h"
@@ -56,6 +57,13 @@ class SpacedFlow : public VListFlow {
   }
 };
 
+/// "2.5": a space factor to one decimal, for warnings.
+std::string format_factor(double f) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", f);
+  return buf;
+}
+
 }  // namespace
 
 void paragraph_pieces(const Context& ctx, const doc::Paragraph& p, const report::TextStyle& ts,
@@ -65,6 +73,7 @@ void paragraph_pieces(const Context& ctx, const doc::Paragraph& p, const report:
   // One warning per kind and paragraph, naming its lines (a 20,000-word paragraph must not
   // print thousands of identical lines).
   std::vector<size_t> overfull, loose, broken;
+  double widest_space = 1;  // over the loose lines: what the warning reports is what is set
   for (size_t i = 0; i < composed.lines.size(); ++i) {
     const auto& line = composed.lines[i];
     if (line.breaks_word) broken.push_back(i + 1);
@@ -72,7 +81,10 @@ void paragraph_pieces(const Context& ctx, const doc::Paragraph& p, const report:
       overfull.push_back(i + 1);
     else if (p.align == report::HAlign::justify && line.ratio > ctx.style.tolerance &&
              i + 1 < composed.lines.size())
+    {
       loose.push_back(i + 1);
+      widest_space = std::max(widest_space, line.space_factor);
+    }
   }
   auto which = [](const std::vector<size_t>& lines) {
     std::string s = "line" + std::string(lines.size() > 1 ? "s " : " ");
@@ -89,7 +101,8 @@ void paragraph_pieces(const Context& ctx, const doc::Paragraph& p, const report:
   if (!loose.empty())
     ctx.sink.warning(p.loc, std::string(loose.size() == 1 ? "loose line" : "loose lines") +
                                 ": spaces stretched beyond the layout's tolerance (" +
-                                which(loose) + ")");
+                                which(loose) + "; word spaces set up to " +
+                                format_factor(widest_space) + "x their natural width)");
   if (!broken.empty())
     ctx.sink.warning(
         p.loc,

@@ -446,10 +446,13 @@ class Composer {
       return it.width + (ratio >= 0 ? ratio * it.stretch : ratio * it.shrink);
     };
     double width = 0;
+    double space_factor = 1;
     for (size_t i = start; i < end; ++i) {
       const auto& it = items_[i];
       if (it.kind != BreakItem::Kind::penalty)
         width += it.kind == BreakItem::Kind::glue ? glue_width(it) : it.width;
+      if (it.kind == BreakItem::Kind::glue && it.width > 0 && it.stretch != kFil)
+        space_factor = std::max(space_factor, glue_width(it) / it.width);
     }
     if (brk.kind == BreakItem::Kind::penalty) width += brk.width;
     double x = 0;
@@ -522,6 +525,7 @@ class Composer {
     line.breaks_word = brk.kind == BreakItem::Kind::penalty && brk.penalty == kEmergencyPenalty;
     line.natural_width = Pt(width);
     line.ratio = br.ratio;
+    line.space_factor = space_factor;
     line.overfull = br.overfull;
     if (line.runs.empty()) {  // defensive: breaking never yields empty lines
       const size_t span =

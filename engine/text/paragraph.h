@@ -48,6 +48,7 @@ struct SetLine {
   Pt natural_width;  // width the content occupies after justification
   Pt ascent, descent;
   double ratio = 0;
+  double space_factor = 1;  // widest word space as set / its natural width
   bool overfull = false;
   bool ends_with_hyphen = false;
   /// Ends inside a word that is wider than the line and has no hyphenation point there: the

@@ -287,6 +287,24 @@ TEST(ComposeParagraph, AlignmentAndIndent) {
   EXPECT_NEAR(right_edge(p.lines[0]), 300, 0.01);
 }
 
+TEST(ComposeParagraph, SpaceFactorIsTheWidestSpaceAsSet) {
+  // What loose-line warnings report: measured here from the space glyphs actually placed.
+  const auto p = compose_paragraph(plain(kText), width(180), shared_hyphenator().get());
+  ASSERT_GE(p.lines.size(), 5u);
+  const double space = font()->width(" ", Pt(11)).v;
+  const uint32_t space_gid = font()->shape(" ")->glyphs.at(0).gid;
+  bool stretched = false;
+  for (const auto& l : p.lines) {
+    double widest = 1;
+    for (const auto& run : l.runs)
+      for (const auto& g : run.glyphs)
+        if (g.gid == space_gid) widest = std::max(widest, g.advance.v / space);
+    EXPECT_NEAR(l.space_factor, widest, 1e-6) << line_text(l);
+    stretched = stretched || widest > 1.01;
+  }
+  EXPECT_TRUE(stretched);
+}
+
 TEST(ComposeParagraph, RaggedRightKeepsNaturalSpaces) {
   const auto p =
       compose_paragraph(plain(kText), width(250, Align::left), shared_hyphenator().get());
