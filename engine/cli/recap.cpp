@@ -1,4 +1,4 @@
-// `lkjip recap`: the kabupaten summary of many descriptions, as PDF, JSON or CSV.
+// `lkjip recap`: the kabupaten summary of many descriptions, as PDF, Excel workbook, JSON or CSV.
 #include <cstdio>
 
 #include "cli/commands.h"
@@ -15,8 +15,9 @@ int run_recap(const Args& args) {
   const std::string output = args.get("--output");
   if (args.has("--csv") && excel) throw UsageError("recap prints --csv or --csv-excel, not both");
   if (json && csv) throw UsageError("recap prints --json or CSV, not both");
-  if (!json && !csv && output.empty())
-    throw UsageError("recap needs -o, --json, --csv or --csv-excel");
+  const std::string xlsx = args.get("--xlsx");
+  if (!json && !csv && output.empty() && xlsx.empty())
+    throw UsageError("recap needs -o, --xlsx, --json, --csv or --csv-excel");
   if (args.operands().empty()) throw UsageError("recap needs input descriptions");
   pipeline::RecapPdfOptions pdf_options;
   if (args.has("--layout")) pdf_options.layout = args.get("--layout");
@@ -24,11 +25,13 @@ int run_recap(const Args& args) {
 
   const auto inputs = expand_inputs(args.operands());
   const OutputGuard guard{args.has("--force"), inputs};
-  if (!output.empty())
-    if (const std::string refused = output_refusal(output, guard); !refused.empty()) {
-      std::fputs(refused.c_str(), stderr);
-      return io_error;
-    }
+  if (!output.empty() && output == xlsx) throw UsageError("-o and --xlsx name the same file");
+  for (const std::string* out : {&output, &xlsx})
+    if (!out->empty())
+      if (const std::string refused = output_refusal(*out, guard); !refused.empty()) {
+        std::fputs(refused.c_str(), stderr);
+        return io_error;
+      }
   DiagnosticSink sink;
   auto recap = pipeline::build_recap(inputs, sink);
   sink.print(stderr);
@@ -40,6 +43,15 @@ int run_recap(const Args& args) {
              : pipeline::recap_csv(
                    *recap, excel ? pipeline::CsvDialect::excel_id() : pipeline::CsvDialect{});
     std::fwrite(text.data(), 1, text.size(), stdout);
+  }
+  if (!xlsx.empty()) {
+    std::string error;
+    const auto bytes = pipeline::recap_xlsx(*recap, source_date_epoch(), error);
+    if (!bytes) {
+      std::fprintf(stderr, "lkjip: error: %s: %s\n", xlsx.c_str(), error.c_str());
+      return io_error;
+    }
+    if (const int code = write_output(xlsx, *bytes, guard); code != ok) return code;
   }
   if (output.empty()) return ok;
   pipeline::Resources res(data_dir());

@@ -109,17 +109,22 @@ std::vector<CommandSpec> make_commands() {
 
       {"compute",
        "print every computed table",
-       {"INPUT.toml --json"},
+       {"INPUT.toml --json", "INPUT.toml --xlsx FILE.xlsx"},
        "Prints every table the compute stage derives from the description (achievement per "
        "indicator, averages, predicates, budget absorption, comparisons) as JSON on standard "
-       "output: each figure as a number and as the text the report prints.",
+       "output: each figure as a number and as the text the report prints. With --xlsx it "
+       "writes them as an Excel workbook instead, one sheet per table under Indonesian "
+       "labels, each figure a number in its format (percentages, rupiah, counts, units).",
        K::description,
-       {{"--json", "", "", K::none, "", "Print JSON (required)."}},
-       {{"compute input/megaluh-2024.toml --json", "the computed figures of Megaluh"}}},
+       {{"--json", "", "", K::none, "", "Print JSON on standard output."},
+        {"--xlsx", "", "FILE", K::file, "", "Write the tables as an Excel workbook."}},
+       {{"compute input/megaluh-2024.toml --json", "the computed figures of Megaluh"},
+        {"compute input/megaluh-2024.toml --xlsx megaluh.xlsx", "the same, for a spreadsheet"}}},
 
       {"recap",
        "summarise many reports, one row per unit",
        {"INPUT... -o REKAP.pdf [--sort COLUMN] [--layout NAME] [--force]",
+        "INPUT... --xlsx REKAP.xlsx [--sort COLUMN]",
         "INPUT... --json | --csv | --csv-excel [--sort COLUMN]"},
        "Builds the kabupaten-level summary of many descriptions (files or folders): one row per "
        "unit with its overall achievement, predicate, IKU counts, budget and absorption, as "
@@ -127,6 +132,9 @@ std::vector<CommandSpec> make_commands() {
        "the first are warned about.",
        K::description,
        {{"--output", "-o", "FILE", K::pdf, "", "Write the recap as a PDF."},
+        {"--xlsx", "", "FILE", K::file, "",
+         "Write the recap as an Excel workbook: Indonesian labels, figures as numbers "
+         "(percentages, rupiah and counts in their formats), a JUMLAH row."},
         {"--json", "", "", K::none, "", "Print the recap as JSON on standard output."},
         {"--csv", "", "", K::none, "",
          "Print the recap as CSV (RFC 4180, decimal points) on standard output."},

@@ -11,6 +11,7 @@
 #include "layout/paginate.h"
 #include "pdf/pdf_writer.h"
 #include "report/model.h"
+#include "pipeline/workbook.h"
 
 namespace lkjip::pipeline {
 
@@ -336,6 +337,41 @@ std::string recap_csv(const Recap& recap, const CsvDialect& dialect) {
   std::string out = (dialect.bom ? "\xEF\xBB\xBF" : "") + header + "\r\n";
   for (const RecapRow& r : recap.rows) out += csv_line(r.unit, r.predikat.text, r, dialect);
   return out + csv_line("JUMLAH", "", recap.total, dialect);
+}
+
+std::optional<std::string> recap_xlsx(const Recap& recap, std::optional<int64_t> epoch,
+                                      std::string& error) {
+  sheet::Sheet s;
+  s.name = "Rekapitulasi";
+  s.header = {"No",       "Unit Kerja",   "Capaian Kinerja", "Predikat", "Jumlah IKU",
+              "Melampaui", "Tercapai",    "Tidak Tercapai",  "Tanpa Data", "Anggaran",
+              "Realisasi", "Serapan"};
+  const auto line = [](std::vector<sheet::Cell> cells, const auto& r, const Value& predikat,
+                       bool bold) {
+    cells.push_back({r.capaian, bold});
+    cells.push_back({predikat, bold});
+    for (const Value* v : {&r.jumlah_iku, &r.melampaui, &r.tercapai, &r.tidak_tercapai,
+                           &r.tanpa_data, &r.anggaran, &r.realisasi, &r.serapan})
+      cells.push_back({*v, bold});
+    return cells;
+  };
+  for (size_t i = 0; i < recap.rows.size(); ++i) {
+    const RecapRow& r = recap.rows[i];
+    const Value no = compute::number_value(Value::Kind::integer,
+                                           Exact::integer(static_cast<int64_t>(i + 1)), 0);
+    s.rows.push_back(line({{no}, sheet::Cell::text(r.unit)}, r, r.predikat, false));
+  }
+  s.rows.push_back(line({sheet::Cell::text("", true), sheet::Cell::text("JUMLAH", true)},
+                        recap.total, compute::text_value(""), true));
+  sheet::Workbook book;
+  book.title = "Rekapitulasi LKjIP " + recap.region + " Tahun " + std::to_string(recap.year);
+  book.subject =
+      "Rekapitulasi capaian kinerja dan serapan anggaran " + recap.region + " tahun " +
+      std::to_string(recap.year);
+  book.author = recap.region;
+  book.created = epoch.value_or(recap.epoch);
+  book.sheets.push_back(std::move(s));
+  return xlsx_bytes(book, error);
 }
 
 std::optional<std::string> recap_pdf(const Recap& recap, const RecapPdfOptions& options,

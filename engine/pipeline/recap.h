@@ -76,6 +76,12 @@ struct CsvDialect {
 /// when unknown), for spreadsheets.
 std::string recap_csv(const Recap& recap, const CsvDialect& dialect = {});
 
+/// The recap as an Excel workbook: one sheet "Rekapitulasi" with the CSV's columns under
+/// Indonesian labels, figures as numbers in their formats, a bold JUMLAH row. Dated `epoch`
+/// (default Recap::epoch). nullopt with `error` set when the workbook cannot be written.
+std::optional<std::string> recap_xlsx(const Recap& recap, std::optional<int64_t> epoch,
+                                      std::string& error);
+
 struct RecapPdfOptions {
   std::string layout = "lkjip";  // layouts/<name>.toml: paper, fonts and styles
   std::optional<int64_t> epoch;  // SOURCE_DATE_EPOCH; default Recap::epoch

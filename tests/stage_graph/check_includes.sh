@@ -25,6 +25,7 @@ declare -A third_party_headers=(
   [hyphen]='hyphen\.h'
   [OpenSSL::Crypto]='openssl/.*'
   [PkgConfig::LIBDEFLATE]='libdeflate\.h'
+  [PkgConfig::XLSXWRITER]='xlsxwriter\.h|xlsxwriter/.*'
   [GTest::gtest]='gtest/.*|gmock/.*'
 )
 
