@@ -30,7 +30,7 @@ RecapTotals totals(const std::vector<RecapRow>& rows) {
   RecapTotals t;
   Exact anggaran, realisasi, both_anggaran, both_realisasi, capaian;
   size_t with_anggaran = 0, with_realisasi = 0, with_capaian = 0;
-  Exact counts[4];
+  Exact counts[5];
   for (const RecapRow& r : rows) {
     if (r.anggaran.known) {
       anggaran = anggaran + r.anggaran.exact;
@@ -49,8 +49,9 @@ RecapTotals totals(const std::vector<RecapRow>& rows) {
       capaian = capaian + r.capaian.exact;
       ++with_capaian;
     }
-    const Value* c[4] = {&r.jumlah_iku, &r.melampaui, &r.tercapai, &r.tidak_tercapai};
-    for (int i = 0; i < 4; ++i)
+    const Value* c[5] = {&r.jumlah_iku, &r.melampaui, &r.tercapai, &r.tidak_tercapai,
+                         &r.tanpa_data};
+    for (int i = 0; i < 5; ++i)
       if (c[i]->known) counts[i] = counts[i] + c[i]->exact;
   }
   const auto money = [](const Exact& sum) {
@@ -74,6 +75,7 @@ RecapTotals totals(const std::vector<RecapRow>& rows) {
   t.melampaui = count(counts[1]);
   t.tercapai = count(counts[2]);
   t.tidak_tercapai = count(counts[3]);
+  t.tanpa_data = count(counts[4]);
   return t;
 }
 
@@ -98,6 +100,7 @@ void json_figures(std::string& out, const Row& r) {
   json_figure(out, "melampaui", r.melampaui);
   json_figure(out, "tercapai", r.tercapai);
   json_figure(out, "tidak_tercapai", r.tidak_tercapai);
+  json_figure(out, "tanpa_data", r.tanpa_data);
   json_figure(out, "anggaran", r.anggaran);
   json_figure(out, "realisasi", r.realisasi);
   json_figure(out, "serapan", r.serapan);
@@ -122,8 +125,8 @@ std::string csv_line(const std::string& unit, const std::string& predikat, const
                      const CsvDialect& d) {
   std::string line = csv_field(unit, d) + d.separator + csv_figure(r.capaian, d) + d.separator +
                      csv_field(predikat, d);
-  for (const Value* v : {&r.jumlah_iku, &r.melampaui, &r.tercapai, &r.tidak_tercapai, &r.anggaran,
-                         &r.realisasi, &r.serapan})
+  for (const Value* v : {&r.jumlah_iku, &r.melampaui, &r.tercapai, &r.tidak_tercapai,
+                         &r.tanpa_data, &r.anggaran, &r.realisasi, &r.serapan})
     line += d.separator + csv_figure(*v, d);
   return line + "\r\n";
 }
@@ -163,11 +166,13 @@ doc::Cell number(const Value& v) {
               v.kind == Value::Kind::percent ? doc::CellAlign::decimal : doc::CellAlign::right);
 }
 
+/// The IKU counts (tanpa_data only when `no_data_column`) and the budget figures of a row.
 template <class Row>
-void add_figures(std::vector<doc::Cell>& cells, const Row& r) {
-  for (const Value* v : {&r.jumlah_iku, &r.melampaui, &r.tercapai, &r.tidak_tercapai, &r.anggaran,
-                         &r.realisasi, &r.serapan})
+void add_figures(std::vector<doc::Cell>& cells, const Row& r, bool no_data_column) {
+  for (const Value* v : {&r.jumlah_iku, &r.melampaui, &r.tercapai, &r.tidak_tercapai})
     cells.push_back(number(*v));
+  if (no_data_column) cells.push_back(number(r.tanpa_data));
+  for (const Value* v : {&r.anggaran, &r.realisasi, &r.serapan}) cells.push_back(number(*v));
 }
 
 doc::Table recap_table(const Recap& recap) {
@@ -177,28 +182,35 @@ doc::Table recap_table(const Recap& recap) {
   t.caption.push_back({"Rekapitulasi Capaian Kinerja dan Serapan Anggaran Unit Kerja " +
                            recap.region + " Tahun " + std::to_string(recap.year),
                        false, false, false, ""});
-  // No, unit, capaian, predikat, four IKU counts, anggaran, realisasi, serapan.
-  t.columns = {{4, false}, {22, false}, {9, true},  {12, false}, {5, true}, {7, true},
-               {6, true},  {6, true},   {12, true}, {12, true},  {8, true}};
+  // No, unit, capaian, predikat, the IKU counts, anggaran, realisasi, serapan. The count of IKU
+  // without a realisation gets a column only when some unit has one: otherwise it is 0 for all.
+  const bool no_data_column = recap.total.tanpa_data.exact > Exact();
+  t.columns = {{4, false}, {22, false}, {9, true}, {12, false},
+               {5, true},  {7, true},   {6, true}, {6, true}};
+  if (no_data_column) t.columns.push_back({6, true});
+  t.columns.insert(t.columns.end(), {{12, true}, {12, true}, {8, true}});
+  const int counts = no_data_column ? 5 : 4;
   t.header.push_back(
       {doc::Row::Kind::body,
        {head("No", 1, 2), head("Unit Kerja", 1, 2), head("Capaian Kinerja", 1, 2),
-        head("Predikat", 1, 2), head("Indikator Kinerja Utama", 4), head("Anggaran (Rp)", 1, 2),
-        head("Realisasi (Rp)", 1, 2), head("Serapan", 1, 2)}});
-  t.header.push_back(
-      {doc::Row::Kind::body,
-       {head("Jumlah"), head("Melampaui"), head("Tercapai"), head("Tidak Tercapai")}});
+        head("Predikat", 1, 2), head("Indikator Kinerja Utama", counts),
+        head("Anggaran (Rp)", 1, 2), head("Realisasi (Rp)", 1, 2), head("Serapan", 1, 2)}});
+  doc::Row count_heads{
+      doc::Row::Kind::body,
+      {head("Jumlah"), head("Melampaui"), head("Tercapai"), head("Tidak Tercapai")}};
+  if (no_data_column) count_heads.cells.push_back(head("Tanpa Data"));
+  t.header.push_back(std::move(count_heads));
   for (size_t i = 0; i < recap.rows.size(); ++i) {
     const RecapRow& r = recap.rows[i];
     std::vector<doc::Cell> cells = {cell(std::to_string(i + 1), doc::CellAlign::center),
                                     cell(r.unit), number(r.capaian), cell(r.predikat.text)};
-    add_figures(cells, r);
+    add_figures(cells, r, no_data_column);
     t.body.push_back({doc::Row::Kind::body, std::move(cells)});
   }
   doc::Cell label = cell("JUMLAH", doc::CellAlign::center, true);
   label.colspan = 2;
   std::vector<doc::Cell> cells = {label, number(recap.total.capaian), cell("")};
-  add_figures(cells, recap.total);
+  add_figures(cells, recap.total, no_data_column);
   for (doc::Cell& c : cells) c.bold = true;
   t.body.push_back({doc::Row::Kind::total, std::move(cells)});
   t.source =
@@ -208,6 +220,9 @@ doc::Table recap_table(const Recap& recap) {
   if (recap.total.serapan_units < recap.rows.size())
     t.source += " (atas " + std::to_string(recap.total.serapan_units) +
                 " unit yang anggaran dan realisasinya diketahui)";
+  if (no_data_column)
+    t.source += "; tanpa data: IKU tanpa realisasi, termasuk dalam jumlah IKU tetapi tidak dalam "
+                "capaian dan predikat";
   t.source += ".";
   return t;
 }
@@ -272,6 +287,7 @@ std::optional<Recap> build_recap(const std::vector<std::string>& inputs, Diagnos
     row.melampaui = c.overall.melampaui;
     row.tercapai = c.overall.tercapai;
     row.tidak_tercapai = c.overall.tidak_tercapai;
+    row.tanpa_data = c.overall.tanpa_data;
     row.anggaran = c.budget.figures.anggaran;
     row.realisasi = c.budget.figures.realisasi;
     row.serapan = c.budget.figures.serapan;
@@ -332,7 +348,7 @@ std::string recap_json(const Recap& recap) {
 std::string recap_csv(const Recap& recap, const CsvDialect& dialect) {
   std::string header;
   for (const char* name : {"unit", "capaian", "predikat", "jumlah_iku", "melampaui", "tercapai",
-                           "tidak_tercapai", "anggaran", "realisasi", "serapan"})
+                           "tidak_tercapai", "tanpa_data", "anggaran", "realisasi", "serapan"})
     header += (header.empty() ? "" : std::string(1, dialect.separator)) + name;
   std::string out = (dialect.bom ? "\xEF\xBB\xBF" : "") + header + "\r\n";
   for (const RecapRow& r : recap.rows) out += csv_line(r.unit, r.predikat.text, r, dialect);

@@ -22,7 +22,8 @@ struct RecapRow {
   std::string average_name;  // which average that is (Overall::average_name)
   compute::Value predikat;   // of capaian, on the unit's predicate scale
   compute::Value jumlah_iku, melampaui, tercapai, tidak_tercapai;  // IKU counts
-  compute::Value anggaran, realisasi, serapan;                     // BudgetTotal::figures
+  compute::Value tanpa_data;  // IKU without a realisation: in jumlah_iku, in none of the three
+  compute::Value anggaran, realisasi, serapan;  // BudgetTotal::figures
 };
 
 /// Kabupaten totals. Units that lack a figure are left out of the sums that need it.
@@ -32,7 +33,7 @@ struct RecapTotals {
   compute::Value serapan;
   size_t serapan_units = 0;
   compute::Value capaian;  // mean of the units' capaian (those known), percent
-  compute::Value jumlah_iku, melampaui, tercapai, tidak_tercapai;  // Σ, integer
+  compute::Value jumlah_iku, melampaui, tercapai, tidak_tercapai, tanpa_data;  // Σ, integer
 };
 
 struct Recap {

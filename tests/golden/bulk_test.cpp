@@ -263,7 +263,7 @@ TEST_F(Bulk, RecapRowsAreTheComputedFiguresOfEachUnit) {
     const std::string budget = member(c.out, "figures");  // the report total, BudgetTotal
     EXPECT_EQ(text_of(row, "capaian_text", false), text_of(overall, "rata_rata", true)) << unit;
     EXPECT_EQ(text_of(row, "predikat", false), text_of(overall, "predikat", true)) << unit;
-    for (const char* k : {"jumlah_iku", "melampaui", "tercapai", "tidak_tercapai"})
+    for (const char* k : {"jumlah_iku", "melampaui", "tercapai", "tidak_tercapai", "tanpa_data"})
       EXPECT_EQ(text_of(row, std::string(k) + "_text", false), text_of(overall, k, true)) << k;
     for (const char* k : {"anggaran", "realisasi", "serapan"})
       EXPECT_EQ(text_of(row, std::string(k) + "_text", false), text_of(budget, k, true)) << k;
@@ -296,9 +296,9 @@ TEST_F(Bulk, RecapRowsAreTheComputedFiguresOfEachUnit) {
   ASSERT_EQ(excel_rows.size(), plain_rows.size());
   int decimals = 0;
   for (size_t i = 0; i < plain_rows.size(); ++i) {
-    ASSERT_EQ(excel_rows[i].size(), 10u) << excel.out;
-    ASSERT_EQ(plain_rows[i].size(), 10u) << csv.out;
-    for (size_t f = 0; f < 10; ++f) {
+    ASSERT_EQ(excel_rows[i].size(), 11u) << excel.out;
+    ASSERT_EQ(plain_rows[i].size(), 11u) << csv.out;
+    for (size_t f = 0; f < 11; ++f) {
       std::string expected = plain_rows[i][f];
       if (i > 0 && f != 0 && f != 2) {  // a figure
         EXPECT_EQ(excel_rows[i][f].find('.'), std::string::npos) << excel_rows[i][f];
@@ -319,6 +319,40 @@ TEST_F(Bulk, RecapRowsAreTheComputedFiguresOfEachUnit) {
   const std::string text = flat_text(pdf);
   for (const auto& f : files) EXPECT_NE(text.find(unit_of(f)), std::string::npos) << unit_of(f);
   EXPECT_NE(text.find("JUMLAH"), std::string::npos);
+}
+
+// IKU without a realisation (`no_data`) are counted in the recap's tanpa_data column: the
+// unit's own computed count, summed in JUMLAH; the PDF shows the column only when one exists.
+TEST_F(Bulk, RecapCountsIkuWithoutData) {
+  const std::string unmeasured = std::string(LKJIP_SOURCE_DIR) + "/tests/data/unmeasured.toml";
+  const std::string minimal = std::string(LKJIP_SOURCE_DIR) + "/tests/data/minimal.toml";
+  const std::string text = slurp(unmeasured);
+  const std::regex no_data_key("\\nno_data = ");
+  const auto declared = std::distance(
+      std::sregex_iterator(text.begin(), text.end(), no_data_key), std::sregex_iterator());
+  ASSERT_GT(declared, 0);
+  const auto csv = run(kBin + " recap " + quoted(unmeasured) + " " + quoted(minimal) + " --csv");
+  ASSERT_EQ(csv.code, 0) << csv.out;
+  const auto rows = csv_rows(csv.out.substr(csv.out.find("unit,")), ',');
+  ASSERT_EQ(rows.size(), 4u) << csv.out;
+  const auto column = std::find(rows[0].begin(), rows[0].end(), "tanpa_data") - rows[0].begin();
+  ASSERT_LT(column, static_cast<long>(rows[0].size())) << csv.out;
+  EXPECT_EQ(rows[1][column], std::to_string(declared)) << csv.out;
+  EXPECT_EQ(rows[2][column], "0") << csv.out;
+  EXPECT_EQ(rows[3][0], "JUMLAH");
+  EXPECT_EQ(rows[3][column], std::to_string(declared)) << csv.out;
+  // jumlah_iku = melampaui + tercapai + tidak_tercapai + tanpa_data, in every line.
+  for (size_t i = 1; i < rows.size(); ++i)
+    EXPECT_EQ(std::stoi(rows[i][3]), std::stoi(rows[i][4]) + std::stoi(rows[i][5]) +
+                                         std::stoi(rows[i][6]) + std::stoi(rows[i][7]))
+        << csv.out;
+
+  const std::string with = dir_ / "with.pdf", without = dir_ / "without.pdf";
+  ASSERT_EQ(run(kBin + " recap " + quoted(unmeasured) + " " + quoted(minimal) + " -o " +
+                quoted(with)).code, 0);
+  ASSERT_EQ(run(kBin + " recap " + quoted(minimal) + " -o " + quoted(without)).code, 0);
+  EXPECT_NE(flat_text(with).find("Tanpa Data"), std::string::npos);
+  EXPECT_EQ(flat_text(without).find("Tanpa Data"), std::string::npos);
 }
 
 }  // namespace
