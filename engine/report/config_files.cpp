@@ -6,8 +6,6 @@
 #include "report/config_files.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "base/suggest.h"
 #include "report/checks.h"
@@ -77,24 +75,10 @@ const std::map<std::string, std::vector<std::string>>& layout_keys() {
 const std::vector<std::string>& lkeys(const std::string& table) { return layout_keys().at(table); }
 
 std::optional<std::string> read_file(const std::string& path, std::string& error) {
-  std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  if (ec) {
-    error = ec.message();
-    return std::nullopt;
-  }
-  if (size > kMaxConfigBytes) {
-    error = "file is larger than " + std::to_string(kMaxConfigBytes) + " bytes";
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in.is_open()) {
-    error = "cannot open";
-    return std::nullopt;
-  }
-  std::ostringstream buffer;
-  if (size > 0) buffer << in.rdbuf();
-  return buffer.str();
+  io::FileProblem problem;
+  auto text = io::disk().read(path, kMaxConfigBytes, problem);
+  if (!text) error = problem.reason;
+  return text;
 }
 
 class LayoutReader {
@@ -423,6 +407,15 @@ std::optional<LayoutStyle> load_layout(const std::string& name, const std::strin
                                        const std::string& beside_dir) {
   fs::path layouts = fs::path(data_dir) / "layouts";
   const std::string path = layout_file(name, data_dir, beside_dir);
+  if (!beside_dir.empty() && path != name &&
+      fs::path(path).parent_path().parent_path() == fs::path(beside_dir)) {
+    // A layout beside the description is a file the description names: confined like images.
+    io::FileProblem problem;
+    if (io::disk().confine(beside_dir, "layouts/" + name + ".toml", false, problem).empty()) {
+      sink.error(asked_at, "layout \"" + name + "\" " + problem.message, problem.hints);
+      return std::nullopt;
+    }
+  }
   std::string error;
   auto text = read_file(path, error);
   if (!text) {

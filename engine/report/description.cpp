@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "report/checks.h"
 #include "report/description_reader.h"
@@ -143,27 +141,17 @@ std::optional<Report> parse_description(std::string_view text, const std::string
 
 std::optional<Report> load_description(const std::string& path, const LoadOptions& options,
                                        DiagnosticSink& sink) {
-  std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  if (ec) {
-    sink.error({path, 0, 0}, "cannot read the description: " + ec.message());
+  io::FileProblem problem;
+  auto text = options.world->read(path, options.max_bytes, problem);
+  if (!text) {
+    if (problem.reason.starts_with("file is "))  // over the size limit, found before reading
+      sink.error({path, 0, 0}, problem.reason,
+                 {"a description holds data and text only; images are referenced by path"});
+    else
+      sink.error({path, 0, 0}, "cannot read the description: " + problem.reason);
     return std::nullopt;
   }
-  if (size > options.max_bytes) {
-    sink.error({path, 0, 0},
-               "file is " + std::to_string(size) + " bytes, more than the limit of " +
-                   std::to_string(options.max_bytes) + " bytes",
-               {"a description holds data and text only; images are referenced by path"});
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buffer;
-  if (in.is_open() && size > 0) buffer << in.rdbuf();
-  if (!in.is_open() || in.bad()) {
-    sink.error({path, 0, 0}, "cannot read the description");
-    return std::nullopt;
-  }
-  return parse_description(buffer.str(), path, options, sink);
+  return parse_description(*text, path, options, sink);
 }
 
 }  // namespace lkjip::report

@@ -3,16 +3,12 @@
 #include "report/description_reader.h"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <set>
 
 #include "report/checks.h"
 #include "report/keys.h"
 
 namespace lkjip::report::detail {
-
-namespace fs = std::filesystem;
 
 std::vector<const toml::table*> DescriptionReader::entries(Fields& f, std::string_view key,
                                                            std::string path, bool required) {
@@ -183,49 +179,26 @@ std::string DescriptionReader::resolve_path(Fields& f, std::string_view key) {
     ctx_.error(loc, q(key) + " is empty", {"give a path such as \"images/logo.png\""});
     return {};
   }
-  fs::path p(*v);
-  fs::path base(r_.base_dir);
-  if (p.is_absolute() && !options_.allow_outside) {
-    ctx_.error(loc,
-               q(key) +
-                   " must be relative to the description's folder, found the "
-                   "absolute path " +
-                   q(*v),
-               {"copy the file into " + base.string() +
-                    " (or a subfolder) and write e.g. "
-                    "\"images/" +
-                    p.filename().string() + "\"",
-                "--allow-outside accepts paths outside that folder"});
+  io::FileProblem problem;
+  const io::World& world = *options_.world;
+  const std::string real = world.confine(r_.base_dir, *v, options_.allow_outside, problem);
+  // Only the header is read here; doc/ reads and checks the whole image.
+  std::optional<std::string> head;
+  if (!real.empty()) head = world.read_prefix(real, 8, problem);
+  if (!head) {
+    ctx_.error(loc, q(key) + " " + problem.message, problem.hints);
     return {};
   }
-  fs::path resolved = (base / p).lexically_normal();
-  if (!options_.allow_outside) {
-    fs::path inside = resolved.lexically_relative(base);
-    if (inside.empty() || *inside.begin() == "..") {
-      ctx_.error(loc, q(key) + " path " + q(*v) + " leaves the description's folder",
-                 {"paths may not use `..` to leave " + base.string(),
-                  "--allow-outside accepts paths outside that folder"});
-      return {};
-    }
-  }
-  std::error_code ec;
-  if (!fs::is_regular_file(resolved, ec)) {
-    ctx_.error(loc, q(key) + " file not found: " + resolved.string(),
-               {"paths are relative to the description's folder " + base.string()});
-    return {};
-  }
-  std::ifstream in(resolved, std::ios::binary);
-  unsigned char head[8] = {};
-  in.read(reinterpret_cast<char*>(head), sizeof head);
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>((*head)[i]); };
   bool png =
-      in.gcount() == 8 && head[0] == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G';
-  bool jpeg = in.gcount() >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
+      head->size() == 8 && byte(0) == 0x89 && byte(1) == 'P' && byte(2) == 'N' && byte(3) == 'G';
+  bool jpeg = head->size() >= 3 && byte(0) == 0xFF && byte(1) == 0xD8 && byte(2) == 0xFF;
   if (!png && !jpeg) {
-    ctx_.error(loc, q(key) + " is not a PNG or JPEG file: " + resolved.string(),
+    ctx_.error(loc, q(key) + " is not a PNG or JPEG file: " + real,
                {"convert the image to PNG or JPEG"});
     return {};
   }
-  return resolved.string();
+  return real;
 }
 
 }  // namespace lkjip::report::detail

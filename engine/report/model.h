@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "io/world.h"
 
 namespace lkjip::report {
 
@@ -302,8 +303,9 @@ struct Report {
 };
 
 struct LoadOptions {
-  bool allow_outside = false;   // paths may leave the description's folder
-  size_t max_bytes = 8u << 20;  // input size limit
+  bool allow_outside = false;            // paths may leave the description's folder
+  const io::World* world = &io::disk();  // every file the description names is read through it
+  size_t max_bytes = 8u << 20;           // input size limit
 };
 
 /// Reads and validates a description. All errors go to `sink` (located, with hints); the

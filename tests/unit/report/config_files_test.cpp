@@ -197,6 +197,32 @@ TEST(Layout, UnknownLayoutName) {
                                       kDataDir + "/layouts: lkjip, tata-naskah-dinas"}));
 }
 
+TEST(Layout, LayoutBesideTheDescriptionMayNotLinkOutOfItsFolder) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(::testing::TempDir()) /
+                       ("lkjip_layout_link_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "desc");
+  fs::create_directory_symlink(fs::path(kDataDir) / "layouts", dir / "desc" / "layouts");
+  DiagnosticSink sink;
+  EXPECT_FALSE(load_layout("lkjip", kDataDir, sink, {"d.toml", 3, 10}, (dir / "desc").string()));
+  ASSERT_EQ(sink.all().size(), 1u);
+  EXPECT_EQ(formatted(sink).front().rfind(
+                "d.toml:3:10: error: layout \"lkjip\" path `layouts/lkjip.toml` leads through a "
+                "link to " +
+                    fs::canonical(fs::path(kDataDir) / "layouts/lkjip.toml").string() +
+                    ", outside the description's folder",
+                0),
+            0u)
+      << formatted(sink).front();
+  fs::remove(dir / "desc" / "layouts");
+  fs::create_directories(dir / "desc" / "layouts");
+  fs::copy_file(fs::path(kDataDir) / "layouts/lkjip.toml", dir / "desc/layouts/lkjip.toml");
+  DiagnosticSink ok;
+  EXPECT_TRUE(load_layout("lkjip", kDataDir, ok, {"d.toml", 3, 10}, (dir / "desc").string()));
+  fs::remove_all(dir);
+}
+
 TEST(Layout, UnknownLayoutIsLocatedWhereItWasNamed) {
   DiagnosticSink sink;
   EXPECT_FALSE(load_layout("lkjp", kDataDir, sink, {"megaluh.toml", 11, 10}));

@@ -746,6 +746,25 @@ TEST_F(DescriptionPaths, EscapingPath) {
   EXPECT_EQ(allowed.report->logo_path, (dir_ / "outside.png").string());
 }
 
+TEST_F(DescriptionPaths, LinkLeavingTheFolderIsRefusedAfterResolving) {
+  namespace fs = std::filesystem;
+  fs::create_symlink(dir_ / "outside.png", dir_ / "report" / "images" / "linked.png");
+  fs::create_directory_symlink(dir_, dir_ / "report" / "up");
+  const std::string real_outside = fs::canonical(dir_ / "outside.png").string();
+  for (const char* logo : {"images/linked.png", "up/outside.png"}) {
+    auto p = with_logo(logo);
+    EXPECT_FALSE(p.report);
+    EXPECT_EQ(p.diagnostics,
+              (Lines{report_dir() + "/t.toml:8:8: error: `logo` path `" + logo +
+                     "` leads through a link to " + real_outside +
+                     ", outside the description's folder\n"
+                     "  hint: copy the file into " +
+                     report_dir() +
+                     " instead of linking to it\n"
+                     "  hint: --allow-outside accepts paths outside that folder"}));
+  }
+}
+
 TEST_F(DescriptionPaths, MissingFileAndWrongFormat) {
   EXPECT_EQ(with_logo("images/lambang.png").diagnostics,
             (Lines{report_dir() + "/t.toml:8:8: error: `logo` file not found: " + report_dir() +
