@@ -10,6 +10,15 @@ namespace lkjip::doc {
 
 namespace {
 
+// The names of a map or a table of pairs, for suggestions. Not std::views::keys: clang 14 (the
+// fuzz build) rejects elements_view over libstdc++ 12's maps.
+template <class Pairs>
+std::vector<std::string> keys_of(const Pairs& pairs) {
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : pairs) keys.emplace_back(key);
+  return keys;
+}
+
 /// Tabs count as four columns of indentation, the width most editors show.
 constexpr int kTabWidth = 4;
 /// A line indented this much more than an item's marker nests inside it (SCHEMA.md).
@@ -271,7 +280,7 @@ class InlineParser {
       }
       if (!target) {
         std::vector<std::string> hints;
-        if (env_.refs) hints = suggestion_hints(id, std::views::keys(*env_.refs), sink_);
+        if (env_.refs) hints = suggestion_hints(id, keys_of(*env_.refs), sink_);
         hints.push_back(
             "{ref:id} names a table, figure or chart placed with @table/@figure/@chart");
         sink_.error(loc, "unknown cross-reference '" + id + "'", std::move(hints));
@@ -288,7 +297,7 @@ class InlineParser {
     }
     if (!v) {
       std::vector<std::string> hints;
-      if (env_.values) hints = suggestion_hints(path, std::views::keys(*env_.values), sink_);
+      if (env_.values) hints = suggestion_hints(path, keys_of(*env_.values), sink_);
       hints.push_back(
           "computed values are listed in input/SCHEMA.md; write \\{ for a literal brace");
       sink_.error(loc, "unknown value '{" + path + "}'", std::move(hints));
@@ -475,7 +484,7 @@ class Parser {
       }
     if (!known) {
       if (sink) {
-        auto hints = suggestion_hints(words[0].first, std::views::keys(kKinds), *sink);
+        auto hints = suggestion_hints(words[0].first, keys_of(kKinds), *sink);
         hints.push_back("write \\@ for a literal '@' at the start of a line");
         sink->error(bl.loc, "unknown block '@" + std::string(words[0].first) + "'",
                     std::move(hints));
