@@ -218,8 +218,11 @@ class InlineParser {
           cur_ += s.substr(i);
           break;
         }
-        reference(s.substr(i + 1, close - i - 1), at(i + 1));
+        const bool ends_with_stop = reference(s.substr(i + 1, close - i - 1), at(i + 1));
         i = close + 1;
+        // A value ending in an abbreviation's full stop ("t.a.d.") ends the sentence with it
+        // (PUEBI: no second full stop after an abbreviation closing a sentence).
+        if (ends_with_stop && i < s.size() && s[i] == '.') ++i;
       } else if (c == '"' || c == '\'') {
         // Typographic quotes from straight ones (an escaped \" stays straight); a single mark
         // that closes nothing is an apostrophe, U+2019 as well.
@@ -265,10 +268,12 @@ class InlineParser {
     cur_.clear();
   }
 
-  void reference(std::string_view content, const SourceLoc& loc) {
+  /// Places the value or cross-reference named by `content`; true when the text placed ends
+  /// with a full stop.
+  bool reference(std::string_view content, const SourceLoc& loc) {
     if (content.empty()) {
       sink_.error(loc, "empty '{}'", {"write \\{ for a literal brace"});
-      return;
+      return false;
     }
     flush();
     if (content.starts_with("ref:")) {
@@ -284,10 +289,10 @@ class InlineParser {
         hints.push_back(
             "{ref:id} names a table, figure or chart placed with @table/@figure/@chart");
         sink_.error(loc, "unknown cross-reference '" + id + "'", std::move(hints));
-        return;
+        return false;
       }
       push(Inline{target->label, bold_, italic_, false, target->anchor});
-      return;
+      return target->label.ends_with('.');
     }
     std::string path(content);
     const compute::Value* v = nullptr;
@@ -301,9 +306,10 @@ class InlineParser {
       hints.push_back(
           "computed values are listed in input/SCHEMA.md; write \\{ for a literal brace");
       sink_.error(loc, "unknown value '{" + path + "}'", std::move(hints));
-      return;
+      return false;
     }
     push(Inline{v->text, bold_, italic_, false, ""});
+    return v->text.ends_with('.');
   }
 };
 

@@ -145,9 +145,11 @@ std::string no_data_note(const compute::ComputedTables& c, const std::string& le
          left_out_of + ": " + names + ".";
 }
 
-/// Appends a sentence to a table's note.
+/// Appends a sentence to a table's note; a note standing alone may lack a full stop (the
+/// efficiency formula), one followed by another sentence gets it.
 void add_note(Table& t, const std::string& sentence) {
   if (sentence.empty()) return;
+  if (!t.source.empty() && !t.source.ends_with('.')) t.source += '.';
   t.source += (t.source.empty() ? "" : " ") + sentence;
 }
 

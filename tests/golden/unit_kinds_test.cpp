@@ -136,10 +136,16 @@ TEST(UnitKinds, IndicatorsWithoutDataPrintTadAndStayOutOfAveragesAndCounts) {
                      "predikat: Indeks Kepuasan Masyarakat (Survei tidak dilaksanakan); "
                      "Persentase Kehadiran Musrenbang (Data belum direkap)."),
             std::string::npos);
-  // Prose values.
-  EXPECT_NE(all.find("IKM: t.a.d., capaian t.a.d., predikat t.a.d.. Tanpa data: 2 dari 5 IKU. "
+  // The efficiency formula ends with a full stop before the note that follows it.
+  EXPECT_NE(all.find("Serapan Anggaran (%). t.a.d. = tidak ada data realisasi; tidak dihitung "
+                     "dalam capaian dan efisiensi: Indeks Kepuasan Masyarakat"),
+            std::string::npos)
+      << all;
+  // Prose values; "t.a.d." closing a sentence takes no second full stop.
+  EXPECT_NE(all.find("IKM: t.a.d., capaian t.a.d., predikat t.a.d. Tanpa data: 2 dari 5 IKU. "
                      "Rata-rata 68,17% (Cukup)."),
             std::string::npos);
+  EXPECT_EQ(all.find("t.a.d.."), std::string::npos);
 }
 
 TEST(UnitKinds, ZeroTargetLowerIsBetterIsMetByZeroAndMissedByAnyCase) {
