@@ -175,7 +175,8 @@ class Paginator {
         if (!frag) {
           // This block cannot start here: a heading (or lead-in) kept with it must not stay
           // behind alone at the bottom of the page, so it moves along.
-          if (first_fragment && kept && kept->items_before + kept->y_before.v > 0) {
+          if (first_fragment && kept &&
+              static_cast<double>(kept->items_before) + kept->y_before.v > 0) {
             auto& items = pages_.back().content.items;
             items.erase(items.begin() + static_cast<std::ptrdiff_t>(kept->items_before),
                         items.end());
@@ -250,12 +251,12 @@ void collect_entries(const doc::Document& d, std::vector<ListEntry> lists[3],
       outline.push_back({c.label.empty() ? title : c.label + " " + title, 0, c.anchor});
       for (const auto& b : c.blocks) {
         if (const auto* h = std::get_if<doc::Heading>(&b.v)) {
-          const std::string title = entry_title(inline_text(h->title));
-          if (h->level <= 2) lists[0].push_back({h->number, title, h->level, h->anchor});
+          const std::string heading = entry_title(inline_text(h->title));
+          if (h->level <= 2) lists[0].push_back({h->number, heading, h->level, h->anchor});
           // Bookmarks nest one level at a time even where the text skips one (### under #).
           const int level = std::min(h->level, outline.back().level + 1);
           outline.push_back(
-              {h->number.empty() ? title : h->number + " " + title, level, h->anchor});
+              {h->number.empty() ? heading : h->number + " " + heading, level, h->anchor});
         } else if (const auto* t = std::get_if<doc::Table>(&b.v)) {
           lists[1].push_back({t->label, inline_text(t->caption), 1, t->anchor});
         } else if (const auto* f = std::get_if<doc::Figure>(&b.v)) {

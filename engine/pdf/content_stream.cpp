@@ -245,7 +245,7 @@ void ContentStreamBuilder::emit_run(const frame::GlyphRun& run) {
     if (adjust >= 50 || adjust <= -50) {
       close_string();
       p = write_scaled(p, adjust, 3);
-      cur -= adjust / 1000.0 * size / 1000.0;
+      cur -= static_cast<double>(adjust) / 1000.0 * size / 1000.0;
     }
     if (!in_string) *p++ = '(';
     in_string = true;

@@ -54,6 +54,8 @@ Sample run(const std::vector<std::string>& args) {
   return s;
 }
 
+double mib(long kib) { return static_cast<double>(kib) / 1024.0; }
+
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   return v.empty() ? 0 : v[v.size() / 2];
@@ -204,7 +206,7 @@ void many_reports_rss(const fs::path& tmp, int count, bool distinct) {
     if (++done % 100 == 0) {
       last = vm_rss_kb(pid);
       if (!first) first = last;
-      std::printf("  after %4d reports: VmRSS %6.1f MB, %.1f s\n", done, last / 1024.0,
+      std::printf("  after %4d reports: VmRSS %6.1f MB, %.1f s\n", done, mib(last),
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
       std::fflush(stdout);
     }
@@ -218,8 +220,8 @@ void many_reports_rss(const fs::path& tmp, int count, bool distinct) {
   std::printf(
       "  exit %d, %.1f s (%.1f reports/s), peak RSS %.1f MB; growth from the first to "
       "the last sample %.1f MB (%.1f kB per report)\n",
-      WIFEXITED(status) ? WEXITSTATUS(status) : -1, seconds, done / seconds, ru.ru_maxrss / 1024.0,
-      (last - first) / 1024.0, done > 100 ? static_cast<double>(last - first) / (done - 100) : 0.0);
+      WIFEXITED(status) ? WEXITSTATUS(status) : -1, seconds, done / seconds, mib(ru.ru_maxrss),
+      mib(last - first), done > 100 ? static_cast<double>(last - first) / (done - 100) : 0.0);
   std::fputs(summary.c_str(), stdout);
 }
 
@@ -251,7 +253,7 @@ int main(int argc, char** argv) {
   std::printf("single report: %s\n", input.c_str());
   std::printf(
       "  runs %d, median wall %.1f ms, min %.1f ms, peak RSS %.1f MB, %d pages, %.0f pages/s\n",
-      runs, med * 1000, *std::min_element(times.begin(), times.end()) * 1000, rss / 1024.0, pages,
+      runs, med * 1000, *std::min_element(times.begin(), times.end()) * 1000, mib(rss), pages,
       med > 0 ? pages / med : 0.0);
   fixed_costs(input, runs);
 
@@ -281,7 +283,7 @@ int main(int argc, char** argv) {
     bulk_rss = std::max(bulk_rss, s.max_rss_kb);
   }
   std::printf("bulk: 21 reports, --jobs 2: median wall %.3f s, peak RSS %.1f MB\n",
-              median(bulk_times), bulk_rss / 1024.0);
+              median(bulk_times), mib(bulk_rss));
   std::fflush(stdout);
   linearity(tmp);
   std::fflush(stdout);

@@ -98,8 +98,8 @@ TEST_P(BadInput, ExactDiagnosticNonZeroExitAndNoOutput) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, BadInput, ::testing::ValuesIn(case_names()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           std::string id = "case_" + info.param;
+                         [](const ::testing::TestParamInfo<std::string>& param_info) {
+                           std::string id = "case_" + param_info.param;
                            std::replace(id.begin(), id.end(), '-', '_');
                            return id;
                          });

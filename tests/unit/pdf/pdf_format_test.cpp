@@ -56,7 +56,7 @@ TEST(PdfFormat, ScaledIntegersPrintAsFixedPoint) {
 TEST(PdfFormat, MilliRoundsHalfAwayFromZeroLikeRound3) {
   for (double v : {0.0005, -0.0005, 1.2345, -1.2345, 7.8125, -7.8125, 443.84765625, 0.0}) {
     EXPECT_EQ(static_cast<double>(to_milli(v)), std::round(v * 1000.0)) << v;
-    EXPECT_EQ(to_milli(v) / 1000.0, round3(v)) << v;
+    EXPECT_EQ(static_cast<double>(to_milli(v)) / 1000.0, round3(v)) << v;
   }
   EXPECT_EQ(to_milli(0.49999999999999994 / 1000.0), 0);
   EXPECT_EQ(to_milli(std::nan("")), 0);

@@ -151,7 +151,7 @@ TEST(Shaping, AdvancesMatchHmtxWithoutKerningPairs) {
     sum += s.glyphs[i].advance;
   }
   EXPECT_EQ(s.advance, sum);
-  EXPECT_NEAR(f.width("kinerja", Pt(12)).v, sum * 12.0 / 2048, 1e-9);
+  EXPECT_NEAR(f.width("kinerja", Pt(12)).v, static_cast<double>(sum) * 12.0 / 2048, 1e-9);
 }
 
 TEST(Shaping, KerningMakesAVNarrower) {
