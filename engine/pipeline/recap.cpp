@@ -18,66 +18,9 @@ namespace lkjip::pipeline {
 namespace {
 
 using compute::Exact;
+using compute::Recap;
+using compute::RecapRow;
 using compute::Value;
-
-/// Kabupaten figures (totals) are printed with two decimals, the usual LKjIP setting.
-constexpr int kTotalDecimals = 2;
-
-/// Whole rupiah of a money figure (money is integer rupiah, at most 10^15: fits).
-int64_t rupiah(const Exact& e) { return std::stoll(e.rounded(0).to_string()); }
-
-RecapTotals totals(const std::vector<RecapRow>& rows) {
-  RecapTotals t;
-  Exact anggaran, realisasi, both_anggaran, both_realisasi, capaian;
-  size_t with_anggaran = 0, with_realisasi = 0, with_capaian = 0;
-  Exact counts[5];
-  for (const RecapRow& r : rows) {
-    if (r.anggaran.known) {
-      anggaran = anggaran + r.anggaran.exact;
-      ++with_anggaran;
-    }
-    if (r.realisasi.known) {
-      realisasi = realisasi + r.realisasi.exact;
-      ++with_realisasi;
-    }
-    if (r.anggaran.known && r.realisasi.known) {
-      both_anggaran = both_anggaran + r.anggaran.exact;
-      both_realisasi = both_realisasi + r.realisasi.exact;
-      ++t.serapan_units;
-    }
-    if (r.capaian.known) {
-      capaian = capaian + r.capaian.exact;
-      ++with_capaian;
-    }
-    const Value* c[5] = {&r.jumlah_iku, &r.melampaui, &r.tercapai, &r.tidak_tercapai,
-                         &r.tanpa_data};
-    for (int i = 0; i < 5; ++i)
-      if (c[i]->known) counts[i] = counts[i] + c[i]->exact;
-  }
-  const auto money = [](const Exact& sum) {
-    return compute::money_value(rupiah(sum), report::Settings::Money::puebi);
-  };
-  const auto percent = [](const Exact& v) {
-    return compute::number_value(Value::Kind::percent, v, kTotalDecimals);
-  };
-  const auto count = [](const Exact& v) {
-    return compute::number_value(Value::Kind::integer, v, 0);
-  };
-  const auto unknown = compute::unknown_value;
-  t.anggaran = with_anggaran ? money(anggaran) : unknown(Value::Kind::money);
-  t.realisasi = with_realisasi ? money(realisasi) : unknown(Value::Kind::money);
-  t.serapan = t.serapan_units && !both_anggaran.is_zero()
-                  ? percent(both_realisasi / both_anggaran * Exact::integer(100))
-                  : unknown(Value::Kind::percent);
-  t.capaian = with_capaian ? percent(capaian / Exact::integer(static_cast<int64_t>(with_capaian)))
-                           : unknown(Value::Kind::percent);
-  t.jumlah_iku = count(counts[0]);
-  t.melampaui = count(counts[1]);
-  t.tercapai = count(counts[2]);
-  t.tidak_tercapai = count(counts[3]);
-  t.tanpa_data = count(counts[4]);
-  return t;
-}
 
 /// The printed figure as a plain decimal ("86.34", "3023722086"); empty when unknown.
 std::string machine(const Value& v) {
@@ -277,20 +220,7 @@ std::optional<Recap> build_recap(const std::vector<std::string>& inputs, Diagnos
       continue;
     }
     const auto c = compute::compute(*rep);
-    RecapRow row;
-    row.unit = rep->unit;
-    row.source = input;
-    row.capaian = c.overall.rata_rata;
-    row.average_name = c.overall.average_name;
-    row.predikat = c.overall.predikat;
-    row.jumlah_iku = c.overall.jumlah_iku;
-    row.melampaui = c.overall.melampaui;
-    row.tercapai = c.overall.tercapai;
-    row.tidak_tercapai = c.overall.tidak_tercapai;
-    row.tanpa_data = c.overall.tanpa_data;
-    row.anggaran = c.budget.figures.anggaran;
-    row.realisasi = c.budget.figures.realisasi;
-    row.serapan = c.budget.figures.serapan;
+    RecapRow row = compute::recap_row(rep->unit, input, c);
     if (recap.rows.empty()) {
       recap.region = rep->region;
       recap.year = rep->year;
@@ -306,7 +236,7 @@ std::optional<Recap> build_recap(const std::vector<std::string>& inputs, Diagnos
     recap.rows.push_back(std::move(row));
   }
   if (failed) return std::nullopt;
-  recap.total = totals(recap.rows);
+  recap.total = compute::recap_totals(recap.rows);
   return recap;
 }
 

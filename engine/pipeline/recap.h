@@ -1,5 +1,5 @@
 // `lkjip recap`: the kabupaten-level summary of many reports, one row per unit with the figures
-// the compute stage derived for it (never recomputed here), a totals row, and the recap as JSON,
+// the compute stage derived for it and the totals (compute/recap.h), and the recap as JSON,
 // CSV or a PDF typeset like the reports themselves.
 #pragma once
 
@@ -9,40 +9,10 @@
 #include <vector>
 
 #include "base/diagnostic.h"
-#include "compute/computed.h"
+#include "compute/recap.h"
 #include "pipeline/render.h"
 
 namespace lkjip::pipeline {
-
-/// One unit, copied out of its ComputedTables (so it outlives the report it came from).
-struct RecapRow {
-  std::string unit;          // [report] unit
-  std::string source;        // the description file
-  compute::Value capaian;    // Overall::rata_rata: the unit's configured average, percent
-  std::string average_name;  // which average that is (Overall::average_name)
-  compute::Value predikat;   // of capaian, on the unit's predicate scale
-  compute::Value jumlah_iku, melampaui, tercapai, tidak_tercapai;  // IKU counts
-  compute::Value tanpa_data;  // IKU without a realisation: in jumlah_iku, in none of the three
-  compute::Value anggaran, realisasi, serapan;  // BudgetTotal::figures
-};
-
-/// Kabupaten totals. Units that lack a figure are left out of the sums that need it.
-struct RecapTotals {
-  compute::Value anggaran, realisasi;  // Σ over the units that give them, money
-  /// Σ realisasi / Σ anggaran × 100 over the units that give both (`serapan_units` of them).
-  compute::Value serapan;
-  size_t serapan_units = 0;
-  compute::Value capaian;  // mean of the units' capaian (those known), percent
-  compute::Value jumlah_iku, melampaui, tercapai, tidak_tercapai, tanpa_data;  // Σ, integer
-};
-
-struct Recap {
-  std::string region;  // of the first unit
-  int year = 0;        // of the first unit
-  std::vector<RecapRow> rows;
-  RecapTotals total;
-  int64_t epoch = 0;  // midnight UTC of the latest signing date: dates the PDF
-};
 
 enum class RecapSort { input, unit, capaian, serapan, anggaran };
 
@@ -52,15 +22,16 @@ std::optional<RecapSort> parse_recap_sort(const std::string& name);
 /// Loads and computes every description. All input errors go to `sink` (every file is read,
 /// so they are reported together) and the result is then empty; a unit of another region or
 /// year than the first is a warning.
-std::optional<Recap> build_recap(const std::vector<std::string>& inputs, DiagnosticSink& sink);
+std::optional<compute::Recap> build_recap(const std::vector<std::string>& inputs,
+                                          DiagnosticSink& sink);
 
 /// Orders the rows: by unit name ascending, or by the figure descending with unknown figures
 /// last; ties keep the input order.
-void sort_recap(Recap& recap, RecapSort by);
+void sort_recap(compute::Recap& recap, RecapSort by);
 
 /// {"region", "year", "units": [...], "total": {...}}: each figure as its rounded decimal
 /// (null when unknown) plus "<name>_text", the text the unit's report prints.
-std::string recap_json(const Recap& recap);
+std::string recap_json(const compute::Recap& recap);
 
 /// How a CSV separates fields and writes decimals. The default is RFC 4180 with decimal
 /// points; excel_id() is what Excel with Indonesian regional settings opens correctly (its list
@@ -75,12 +46,12 @@ struct CsvDialect {
 /// CSV (CRLF lines, fields quoted when they hold the separator, a quote or a line break) with a
 /// header line, one line per unit and a final JUMLAH line; figures as rounded decimals (empty
 /// when unknown), for spreadsheets.
-std::string recap_csv(const Recap& recap, const CsvDialect& dialect = {});
+std::string recap_csv(const compute::Recap& recap, const CsvDialect& dialect = {});
 
 /// The recap as an Excel workbook: one sheet "Rekapitulasi" with the CSV's columns under
 /// Indonesian labels, figures as numbers in their formats, a bold JUMLAH row. Dated `epoch`
 /// (default Recap::epoch). nullopt with `error` set when the workbook cannot be written.
-std::optional<std::string> recap_xlsx(const Recap& recap, std::optional<int64_t> epoch,
+std::optional<std::string> recap_xlsx(const compute::Recap& recap, std::optional<int64_t> epoch,
                                       std::string& error);
 
 struct RecapPdfOptions {
@@ -90,7 +61,7 @@ struct RecapPdfOptions {
 
 /// The recap as a PDF typeset by the report pipeline (doc tree → layout → pdf): a cover and one
 /// chapter holding the recap table. Errors go to `sink`; nullopt then.
-std::optional<std::string> recap_pdf(const Recap& recap, const RecapPdfOptions& options,
+std::optional<std::string> recap_pdf(const compute::Recap& recap, const RecapPdfOptions& options,
                                      Resources& resources, DiagnosticSink& sink);
 
 }  // namespace lkjip::pipeline
