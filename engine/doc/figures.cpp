@@ -1,12 +1,15 @@
 #include "doc/figures.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
-#include <fstream>
+#include <initializer_list>
 #include <iterator>
 #include <map>
 #include <optional>
 #include <set>
+
+#include "io/world.h"
 
 namespace lkjip::doc {
 
@@ -44,6 +47,11 @@ std::string check_png(const Bytes& b, frame::ImageData& img) {
     if (at + 12 > b.size()) return "the PNG file is truncated (no IEND chunk)";
     uint32_t len = be32(b, at);
     std::string type(b.begin() + at + 4, b.begin() + at + 8);
+    if (!std::all_of(type.begin(), type.end(), [](char c) {
+          return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        }))
+      return "the PNG file is corrupt (a chunk without a valid type at byte " +
+             std::to_string(at) + ")";
     if (len > b.size() - at - 12) return "the PNG file is truncated inside chunk " + type;
     size_t data = at + 8;
     if (crc32(b, at + 4, data + len) != be32(b, data + len))
@@ -106,13 +114,32 @@ std::string lower_extension(const std::string& path) {
 
 std::shared_ptr<const frame::ImageData> read_image(const std::string& path, const SourceLoc& loc,
                                                    DiagnosticSink& sink) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    sink.error(loc, "cannot read image '" + path + "'");
+  // The header first, so that a huge file that is no image is never read; then a read bounded
+  // by kMaxImageBytes (a 2 GiB sparse file with a PNG header was read whole: 2.1 GB, 50 s).
+  io::FileProblem unread;
+  const std::optional<std::string> head = io::disk().read_prefix(path, 8, unread);
+  const auto starts = [&](std::initializer_list<unsigned char> magic) {
+    return head && head->size() >= magic.size() &&
+           std::equal(magic.begin(), magic.end(), head->begin(),
+                      [](unsigned char m, char c) { return m == static_cast<unsigned char>(c); });
+  };
+  if (head && !starts({0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}) &&
+      !starts({0xFF, 0xD8, 0xFF})) {
+    sink.error(loc, "'" + path + "' is neither a PNG nor a JPEG image",
+               {"convert the image to PNG or JPEG"});
+    return nullptr;
+  }
+  std::optional<std::string> bytes;
+  if (head) bytes = io::disk().read(path, kMaxImageBytes, unread);
+  if (!bytes) {
+    sink.error(loc, "cannot read image '" + path + "': " + unread.reason,
+               {"images may have at most " + std::to_string(kMaxImageBytes >> 20) + " MiB"});
     return nullptr;
   }
   auto img = std::make_shared<frame::ImageData>();
-  img->bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  img->bytes.assign(bytes->begin(), bytes->end());
+  bytes.reset();
+  img->loc = loc;
   img->source_path = path;
   const Bytes& b = img->bytes;
   std::string problem;

@@ -15,6 +15,10 @@ namespace lkjip::doc {
 /// almost certainly a mistake (a 300 dpi A4 page is 8.7 megapixels).
 inline constexpr double kMaxImagePixels = 50e6;
 
+/// Image files above this size are refused before they are read: 50 megapixels of 8-bit RGBA
+/// compress to far less, and a bounded read keeps a render under its memory budget.
+inline constexpr uint64_t kMaxImageBytes = uint64_t{64} << 20;
+
 /// Reads a PNG or JPEG (told apart by its magic bytes), checks its structure to the end of
 /// the data (truncation, bad chunk CRCs, missing IEND/EOI) and reads the pixel size from the
 /// header. Errors at `loc`; an extension that contradicts the content is only a warning.

@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "base/diagnostic.h"
 #include "base/font_file.h"
 #include "base/units.h"
 
@@ -71,6 +72,7 @@ struct ImageData {
   std::vector<unsigned char> bytes;
   int width_px = 0, height_px = 0;
   std::string source_path;
+  SourceLoc loc;  // the description line that names the image: where its errors are reported
 };
 
 struct Image {

@@ -65,10 +65,13 @@ std::optional<double> Writer::glyph(uint32_t gid, std::string_view cluster) {
 const std::string* Writer::image(const frame::ImageData& data) {
   auto [it, inserted] = images_.try_emplace(&data);
   ImageEntry& entry = it->second;
-  const SourceLoc loc{data.source_path, 0, 0};
+  const SourceLoc loc = data.loc.file.empty() ? SourceLoc{data.source_path, 0, 0} : data.loc;
   if (inserted) {
-    if (const std::string problem = image_problem(data); !problem.empty()) {
-      sink_.error(loc, problem, {"re-export the image as PNG or baseline JPEG"});
+    std::string problem = image_problem(data);
+    if (problem.empty()) problem = decode_problem(data);
+    if (!problem.empty()) {
+      sink_.error(loc, "cannot use image '" + data.source_path + "': " + problem,
+                  {"re-export the image as PNG or baseline JPEG"});
       return nullptr;
     }
     try {
@@ -82,7 +85,7 @@ const std::string* Writer::image(const frame::ImageData& data) {
       entry.ref = image.GetObject()->Reference();
       entry.name = "Im" + std::to_string(++image_count_);
     } catch (const PdfError& e) {
-      sink_.error(loc, std::string("cannot embed image: ") + PdfError::ErrorName(e.GetError()),
+      sink_.error(loc, "cannot embed image '" + data.source_path + "' in the PDF",
                   {"re-export the image as PNG or baseline JPEG"});
       return nullptr;
     }

@@ -62,6 +62,10 @@ struct PageState {
 /// diagnostic instead of a libjpeg/libpng failure deep inside PoDoFo.
 std::string image_problem(const frame::ImageData& img);
 
+/// Decodes the whole image (row by row, one row of memory) with lkjip's own libpng/libjpeg
+/// error handlers: what is damaged, in lkjip's words, or empty. Nothing reaches stderr.
+std::string decode_problem(const frame::ImageData& img);
+
 /// Writes one document. Implements ContentResources over PoDoFo for the page being built.
 class Writer : private ContentResources {
  public:

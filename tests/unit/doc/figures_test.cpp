@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 
 #include "sample_report.h"
@@ -125,6 +126,19 @@ TEST(Images, MoreThanFiftyMegapixelsIsRefused) {
   EXPECT_NE(sink.all()[0].message.find("megapixels"), std::string::npos);
   DiagnosticSink ok;
   EXPECT_TRUE(read_image(write("limit.png", png(10000, 5000)), kLoc, ok));
+}
+
+TEST(Images, AFileAboveTheByteLimitIsRefusedUnread) {
+  // A PNG header followed by a 2 GiB hole: refused from its size, never read (it took 2.1 GB).
+  const std::string path = write("sparse.png", png(4, 4));
+  std::filesystem::resize_file(path, uint64_t{2} << 30);
+  DiagnosticSink sink;
+  EXPECT_FALSE(read_image(path, kLoc, sink));
+  std::filesystem::remove(path);
+  ASSERT_EQ(sink.error_count(), 1u);
+  EXPECT_EQ(sink.all()[0].loc.line, 7);
+  EXPECT_NE(sink.all()[0].message.find("more than the limit of 67108864 bytes"), std::string::npos)
+      << sink.all()[0].message;
 }
 
 TEST(Images, OtherFormatsAndMissingFiles) {

@@ -547,17 +547,27 @@ TEST(PdfWriterErrors, BadImagesBecomeDiagnosticsAndNoOutput) {
   auto bad_png = png_image();
   bad_png->bytes.resize(60);  // truncated inside IDAT
   bad_png->source_path = "gambar/rusak.png";
+  bad_png->loc = {"r.toml", 12, 8};  // the description line naming it
   auto not_jpeg = jpeg_image();
   not_jpeg->bytes = {'G', 'I', 'F', '8', '9', 'a'};
   not_jpeg->source_path = "gambar/bukan.jpg";
   doc.pages[0].content.add(frame::Image{{Pt(0), Pt(0), Pt(10), Pt(10)}, bad_png});
   doc.pages[0].content.add(frame::Image{{Pt(0), Pt(0), Pt(10), Pt(10)}, not_jpeg});
   DiagnosticSink sink;
+  ::testing::internal::CaptureStderr();
   EXPECT_FALSE(write_pdf(doc, PdfOptions{}, sink).has_value());
+  const std::string raw = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(raw, "") << "libpng/libjpeg printed their own lines";
   const std::string msgs = all_messages(sink);
   EXPECT_EQ(sink.error_count(), 2u) << msgs;
-  EXPECT_NE(msgs.find("gambar/rusak.png: error: cannot embed image"), std::string::npos) << msgs;
-  EXPECT_NE(msgs.find("gambar/bukan.jpg: error: not a JPEG file"), std::string::npos) << msgs;
+  EXPECT_NE(msgs.find("r.toml:12:8: error: cannot use image 'gambar/rusak.png': its PNG image "
+                      "data is damaged"),
+            std::string::npos)
+      << msgs;
+  EXPECT_EQ(msgs.find("ePdfError"), std::string::npos) << msgs;
+  EXPECT_NE(msgs.find("gambar/bukan.jpg: error: cannot use image 'gambar/bukan.jpg': not a JPEG"),
+            std::string::npos)
+      << msgs;
 }
 
 TEST(PdfWriterErrors, DanglingLinksOutlinesAndBadGlyphsAreReported) {
