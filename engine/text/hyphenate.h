@@ -10,8 +10,10 @@
 
 namespace lkjip::text {
 
-/// Default minimum letters before and after a hyphenation point (pe-me-rin-tahan).
-inline constexpr int kLeftMin = 2, kRightMin = 3;
+/// Default minimum letters before and after a hyphenation point: two each side, as PUEBI
+/// divides (bang-sa, pe-me-rin-tah-an) and as babel's Indonesian sets TeX's minima. A right
+/// minimum of 3 left lines such as "... kesatuan / bangsa" with no break but a 3x word space.
+inline constexpr int kLeftMin = 2, kRightMin = 2;
 
 /// Immutable after load; thread-safe.
 class Hyphenator {

@@ -13,17 +13,23 @@ namespace {
 using testing::shared_hyphenator;
 
 TEST(Hyphenator, IndonesianWordsWithDefaultMinima) {
-  // left_min 2, right_min 3: no two-letter tails ("ha-an" is not offered).
+  // left_min 2, right_min 2: two-letter tails are offered (ra-an, ner-ja), as PUEBI divides.
   const auto h = shared_hyphenator();
   ASSERT_NE(h, nullptr);
   EXPECT_EQ(h->hyphenated("pemerintahan"), "pe-me-rin-tahan");
-  EXPECT_EQ(h->hyphenated("penyelenggaraan"), "pe-nye-leng-ga-raan");
+  EXPECT_EQ(h->hyphenated("penyelenggaraan"), "pe-nye-leng-ga-ra-an");
   EXPECT_EQ(h->hyphenated("akuntabilitas"), "akun-ta-bi-li-tas");
   EXPECT_EQ(h->hyphenated("pertanggungjawaban"), "per-tang-gung-ja-waban");
-  EXPECT_EQ(h->hyphenated("kesejahteraan"), "ke-se-jah-te-raan");
+  EXPECT_EQ(h->hyphenated("kesejahteraan"), "ke-se-jah-te-ra-an");
   EXPECT_EQ(h->hyphenated("infrastruktur"), "in-fra-struk-tur");
   EXPECT_EQ(h->hyphenated("anggaran"), "ang-garan");
-  EXPECT_EQ(h->hyphenated("kinerja"), "ki-nerja");
+  EXPECT_EQ(h->hyphenated("kinerja"), "ki-ner-ja");
+}
+
+TEST(Hyphenator, RightMinimumThreeDropsTwoLetterTails) {
+  const auto h = shared_hyphenator();
+  EXPECT_EQ(h->hyphenated("penyelenggaraan", 2, 3), "pe-nye-leng-ga-raan");
+  EXPECT_EQ(h->hyphenated("kinerja", 2, 3), "ki-nerja");
 }
 
 TEST(Hyphenator, PatternBreaksPuebiDoesNotAllowAreDropped) {
@@ -64,8 +70,8 @@ TEST(Hyphenator, PunctuationAroundTheWordIsKept) {
 TEST(Hyphenator, OffsetsAreUtf8ByteOffsets) {
   // "É" is two bytes in UTF-8 and one in Latin-1: the break must land after "Éko" (4 bytes).
   const auto h = shared_hyphenator();
-  EXPECT_EQ(h->points("\xC3\x89konomi"), (std::vector<size_t>{4}));
-  EXPECT_EQ(h->hyphenated("\xC3\x89konomi"), "\xC3\x89ko-nomi");
+  EXPECT_EQ(h->points("\xC3\x89konomi"), (std::vector<size_t>{4, 6}));
+  EXPECT_EQ(h->hyphenated("\xC3\x89konomi"), "\xC3\x89ko-no-mi");
 }
 
 TEST(Hyphenator, DigitsAndForeignScriptsGetNoBreaks) {
