@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -369,6 +370,19 @@ FlowPtr make_table_flow(const Context& ctx, const doc::Table& table, Size area) 
                          " is too wide even at the minimum table font size; its columns are "
                          "narrower than their longest words",
                      {"split the table, shorten column headings, or allow landscape pages"});
+  }
+  // Type shrinks only as the last resort, and says so (sizes are in half points: "%g" is exact).
+  if (*f < 1.0 && *f > f_min) {
+    auto format_pt = [](Pt size) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%g", size.v);
+      return std::string(buf);
+    };
+    ctx.sink.warning(table.loc,
+                     (table.label.empty() ? std::string("a table") : table.label) + " is set at " +
+                         format_pt(base * *f) + " pt instead of " + format_pt(base) +
+                         " pt: its columns' longest words do not fit side by side at full size",
+                     {"shorten the longest words or column headings, or allow landscape pages"});
   }
   const auto widths = distribute(limits_at(*f), table.columns, width);
 

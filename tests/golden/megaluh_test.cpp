@@ -180,7 +180,19 @@ TEST_F(Megaluh, RendersWithOnlyTheAgreedWarning) {
   //   long words and no break in the next word fits.
   // - The first lines of the item listing RPJMDES, RKPDES, APBDES, SISKEUDES, ...: acronyms and
   //   all-caps words are never divided, and nothing else on those lines can move.
-  const auto warnings = lines_of(render_->out);
+  // - Tabel 3.8 and 3.11 set below the table size (#20.5: their columns' longest words do not
+  //   fit side by side at 10 pt); the warning names the size really set.
+  std::vector<std::string> warnings;
+  int shrunk = 0;
+  for (const auto& w : lines_of(render_->out)) {
+    if (std::regex_match(w, std::regex(R"(.*megaluh-2024\.toml:\d+:\d+: warning: Tabel 3\.(8|11) is )"
+                                       R"(set at \d+(\.5)? pt instead of 10 pt: .*)"))) {
+      ++shrunk;
+    } else if (!w.starts_with("hint:")) {
+      warnings.push_back(w);
+    }
+  }
+  EXPECT_LE(shrunk, 2) << render_->out;
   ASSERT_FALSE(warnings.empty()) << render_->out;
   ASSERT_LE(warnings.size(), 2u) << render_->out;
   for (const auto& w : warnings) {
