@@ -51,7 +51,10 @@ class Builder {
     doc.info = info();
     doc.running_header =
         expand(style_.header_text,
-               {{"unit", r_.unit}, {"region", r_.region}, {"year", std::to_string(r_.year)}});
+               {{"unit", r_.unit},
+                {"region", r_.region},
+                {"year", std::to_string(r_.year)},
+                {"title", r_.title}});
     if (r_.status == report::Status::draft) doc.draft_mark = style_.draft_mark;
     if (sink_.error_count() > errors_before) return std::nullopt;
     return doc;

@@ -41,7 +41,8 @@ std::vector<std::string> lengths(std::vector<std::string> keys,
 const std::map<std::string, std::vector<std::string>>& layout_keys() {
   static const std::map<std::string, std::vector<std::string>> keys = {
       {"",
-       {"page", "header", "footer", "body", "chapter", "heading1", "heading2", "heading3", "list",
+       {"extends", "page", "header", "footer", "body", "chapter", "heading1", "heading2",
+        "heading3", "list",
         "table", "caption", "source", "cover", "front_heading", "toc", "signature", "draft",
         "chart"}},
       {"page",
@@ -85,12 +86,39 @@ class LayoutReader {
  public:
   LayoutReader(Context& ctx, LayoutStyle& s) : ctx_(ctx), s_(s) {}
 
+  /// The running head's placeholders (doc/build.cpp fills them); any other `{…}` is an error
+  /// rather than printed on every page.
+  void header_placeholders(const std::string& text, const SourceLoc& at) {
+    static const std::vector<std::string> known = {"unit", "region", "year", "title"};
+    for (size_t open = text.find('{'); open != std::string::npos;
+         open = text.find('{', open + 1)) {
+      const size_t close = text.find('}', open);
+      const std::string name =
+          text.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
+      if (close != std::string::npos &&
+          std::find(known.begin(), known.end(), name) != known.end())
+        continue;
+      std::vector<std::string> hints;
+      if (auto near = did_you_mean(name, known); !near.empty())
+        hints.push_back("did you mean {" + near + "}?");
+      hints.push_back("the running head knows {unit}, {region}, {year} and {title}");
+      ctx_.error(at,
+                 "[header] `text`: unknown placeholder '{" + name +
+                     (close == std::string::npos ? "' (no closing brace)" : "}'"),
+                 hints);
+    }
+  }
+
   void read(const toml::table& root_table) {
     Fields root(ctx_, root_table, "the layout", lkeys(""));
+    root.node("extends");  // applied before reading, by load_layout_at
     if (auto* t = root.table("page")) page(*t);
     if (auto* t = root.table("header")) {
       Fields f(ctx_, *t, "[header]", lkeys("header"));
-      if (auto v = f.text("text")) s_.header_text = *v;
+      if (auto v = f.text("text")) {
+        s_.header_text = *v;
+        header_placeholders(*v, f.loc("text"));
+      }
       text_style(f, s_.header_style);
       f.finish();
     }
@@ -373,12 +401,15 @@ class LayoutReader {
   }
 };
 
-bool is_plain_name(const std::string& name) {
+/// How deep `extends` may chain (a layout extending one extending another …): ends cycles.
+constexpr int kMaxExtends = 4;
+
+}  // namespace
+
+bool is_layout_name(const std::string& name) {
   return !name.empty() && name.find('/') == std::string::npos &&
          !std::string_view(name).ends_with(".toml");
 }
-
-}  // namespace
 
 bool is_anchor_character(std::string_view s) {
   if (s.empty()) return true;
@@ -393,7 +424,7 @@ bool is_anchor_character(std::string_view s) {
 
 std::string layout_file(const std::string& name, const std::string& data_dir,
                         const std::string& beside_dir) {
-  if (!is_plain_name(name)) return name;
+  if (!is_layout_name(name)) return name;
   if (!beside_dir.empty()) {
     const fs::path beside = fs::path(beside_dir) / "layouts" / (name + ".toml");
     std::error_code ec;
@@ -402,9 +433,11 @@ std::string layout_file(const std::string& name, const std::string& data_dir,
   return (fs::path(data_dir) / "layouts" / (name + ".toml")).string();
 }
 
-std::optional<LayoutStyle> load_layout(const std::string& name, const std::string& data_dir,
-                                       DiagnosticSink& sink, const SourceLoc& asked_at,
-                                       const std::string& beside_dir) {
+namespace {
+
+std::optional<LayoutStyle> load_layout_at(const std::string& name, const std::string& data_dir,
+                                          DiagnosticSink& sink, const SourceLoc& asked_at,
+                                          const std::string& beside_dir, int depth) {
   fs::path layouts = fs::path(data_dir) / "layouts";
   const std::string path = layout_file(name, data_dir, beside_dir);
   if (!beside_dir.empty() && path != name &&
@@ -441,6 +474,23 @@ std::optional<LayoutStyle> load_layout(const std::string& name, const std::strin
   std::optional<LayoutStyle> result;
   if (auto root = parse_toml(ctx, *text, kMaxConfigBytes)) {
     LayoutStyle style;
+    if (const toml::node* base = root->get("extends")) {
+      const SourceLoc at = ctx.at(*base);
+      const auto* base_name = base->as_string();
+      if (!base_name || !is_layout_name(base_name->get())) {
+        ctx.error(at, "`extends` must name a layout, such as \"tata-naskah-dinas\"",
+                  {"the layout named is read first, then this file's keys override it"});
+      } else if (depth >= kMaxExtends) {
+        ctx.error(at, "layouts extend each other more than " + std::to_string(kMaxExtends) +
+                          " deep (a cycle?)",
+                  {"extend a shipped layout, which extends none"});
+      } else if (auto from = load_layout_at(base_name->get(), data_dir, sink, at, beside_dir,
+                                            depth + 1)) {
+        style = std::move(*from);
+      } else {
+        ctx.error(at, "cannot extend layout \"" + base_name->get() + "\"");
+      }
+    }
     style.name = fs::path(path).stem().string();
     style.source_path = path;
     LayoutReader(ctx, style).read(*root);
@@ -448,6 +498,14 @@ std::optional<LayoutStyle> load_layout(const std::string& name, const std::strin
   }
   ctx.flush(sink);
   return result;
+}
+
+}  // namespace
+
+std::optional<LayoutStyle> load_layout(const std::string& name, const std::string& data_dir,
+                                       DiagnosticSink& sink, const SourceLoc& asked_at,
+                                       const std::string& beside_dir) {
+  return load_layout_at(name, data_dir, sink, asked_at, beside_dir, 0);
 }
 
 std::optional<FontConfig> load_font_config(const std::string& data_dir, DiagnosticSink& sink) {

@@ -12,16 +12,20 @@
 
 namespace lkjip::report {
 
+/// True for a layout name (no '/', no .toml), false for a path to a layout file.
+bool is_layout_name(const std::string& name);
+
 /// The file a layout `name` means: for a plain name (no '/', no .toml), `<beside_dir>/layouts/
 /// <name>.toml` when that file exists (a layout kept beside the description; `beside_dir` empty:
-/// none), else `<data_dir>/layouts/<name>.toml`; any other name is a path to a .toml file.
+/// none), else `<data_dir>/layouts/<name>.toml`; any other name is a path to a .toml file
+/// (a description's own layout file arrives resolved and confined by the description reader).
 std::string layout_file(const std::string& name, const std::string& data_dir,
                         const std::string& beside_dir);
 
 /// Loads the layout `name` (see layout_file). Unknown layout, unknown keys, wrong types:
 /// located errors, empty result. `asked_at` is where the name was written (a description's
 /// `layout` key), the location of the unknown-layout error; unknown for a name from the
-/// command line.
+/// command line. A layout with `extends = "<name>"` starts from that layout and overrides it.
 std::optional<LayoutStyle> load_layout(const std::string& name, const std::string& data_dir,
                                        DiagnosticSink& sink, const SourceLoc& asked_at = {},
                                        const std::string& beside_dir = {});

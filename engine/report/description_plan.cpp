@@ -27,13 +27,23 @@ void DescriptionReader::read_report(const toml::table& t) {
   if (auto status = f.choice("status", {"final", "draft"}))
     r_.status = *status == "draft" ? Status::draft : Status::final;
   if (auto layout = f.text("layout")) {
+    // A name of layouts/, or a .toml file of the report's own beside the description.
     if (is_layout_name(*layout)) {
       r_.layout = *layout;
       r_.layout_loc = f.loc("layout");
+    } else if (layout->ends_with(".toml") && layout->size() > 5) {
+      // Confined to the description's folder like an image (--allow-outside lifts it).
+      io::FileProblem problem;
+      r_.layout = options_.world->confine(r_.base_dir, *layout, options_.allow_outside, problem);
+      r_.layout_loc = f.loc("layout");
+      if (r_.layout.empty())
+        ctx_.error(f.loc("layout"), "`layout` " + problem.message, problem.hints);
     } else
-      ctx_.error(f.loc("layout"), "`layout` " + q(*layout) + " is not a layout name",
+      ctx_.error(f.loc("layout"),
+                 "`layout` " + q(*layout) + " is neither a layout name nor a .toml file",
                  {"name a file of layouts/ without its extension, e.g. \"lkjip\" or "
-                  "\"tata-naskah-dinas\""});
+                  "\"tata-naskah-dinas\", or a layout file beside the description, e.g. "
+                  "\"dinas-layout.toml\" (extends = \"tata-naskah-dinas\" in it)"});
   }
   if (auto paper = f.choice("paper", {"A4", "F4"})) r_.paper = *paper;
   r_.logo_path = resolve_path(f, "logo");

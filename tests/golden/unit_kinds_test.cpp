@@ -176,4 +176,25 @@ TEST(UnitKinds, AReportWithoutAnyRealisationStillRenders) {
             std::string::npos);
 }
 
+TEST(UnitKinds, AReportsOwnLayoutFileBesideItExtendsAShippedLayout) {
+  ScratchDir dir("own-layout");
+  std::string toml = slurp(kSrc / "tests/data/minimal.toml");
+  const std::string shipped = "layout = \"lkjip\"\n";
+  ASSERT_NE(toml.find(shipped), std::string::npos);
+  toml.replace(toml.find(shipped), shipped.size(), "layout = \"own-layout.toml\"\n");
+  fs::copy(kSrc / "tests/data/images", dir / "images", fs::copy_options::recursive);
+  write_file(dir / "report.toml", toml);
+  write_file(dir / "own-layout.toml",
+             "extends = \"tata-naskah-dinas\"\n[header]\ntext = \"LKIP {unit} {year}\"\n");
+  const std::string pdf = dir / "out.pdf";
+  const Outcome r = run(kBin + " render " + quoted(dir / "report.toml") + " -o " +
+                        quoted(pdf));
+  ASSERT_EQ(r.code, 0) << r.out;
+  // F4 (215 x 330 mm) from the extended layout, the running head from the report's own.
+  EXPECT_NE(run("pdfinfo " + quoted(pdf)).out.find("609.449 x 935.433 pts"), std::string::npos);
+  const std::string text = run("pdftotext " + quoted(pdf) + " -").out;
+  EXPECT_NE(text.find("LKIP Kecamatan Sumberjaya 2024"), std::string::npos) << text;
+  EXPECT_EQ(text.find("LKjIP Kecamatan Sumberjaya"), std::string::npos);
+}
+
 }  // namespace lkjip::golden
