@@ -23,10 +23,6 @@ std::vector<std::string> keys_of(const Pairs& pairs) {
 constexpr int kTabWidth = 4;
 /// A line indented this much more than an item's marker nests inside it (SCHEMA.md).
 constexpr int kNestIndent = 2;
-/// Deepest list nesting: every level indents its text further, so a deeper list would run off
-/// the page (a description whose indentation went wrong, not a document anyone writes).
-constexpr int kMaxListDepth = 8;
-
 struct Line {
   std::string_view text;  // without the line break
   int indent = 0;         // leading whitespace width
@@ -598,9 +594,9 @@ class Parser {
       if (k == Kind::item) {
         if (l.indent < item_indent + kNestIndent) break;
         flush();
-        if (list_depth_ == kMaxListDepth)
+        if (list_depth_ == report::kMaxListDepth)
           sink_.error(at(pos_, l.start),
-                      "list nested more than " + std::to_string(kMaxListDepth) + " levels deep",
+                      "list nested more than " + std::to_string(report::kMaxListDepth) + " levels deep",
                       {"each level indents the text further; flatten the list or check the "
                        "indentation of its lines"});
         // Emplaced (not push_back({…})): GCC 12 warns falsely about the variant temporary.

@@ -25,6 +25,22 @@ void line_pieces(std::vector<text::SetLine> lines, const LineBox& box, Pt x, Pt 
   }
 }
 
+/// One piece per line of a title (heading, chapter, contents entry) that a page never breaks
+/// unless the title alone is taller than a page: then it continues on the next one instead of
+/// running off the bottom (VListFlow breaks at a forbidden point only at a page top). Never
+/// empty: a title without text still has the piece carrying its anchor.
+std::vector<Piece> unbroken_pieces(std::vector<text::SetLine> lines, const LineBox& box, Pt x,
+                                   Pt width) {
+  std::vector<Piece> out;
+  line_pieces(std::move(lines), box, x, width, out);
+  if (out.empty()) {
+    out.emplace_back();
+    out.back().frame.size = {width, Pt(0)};
+  }
+  for (size_t i = 1; i < out.size(); ++i) out[i].break_before = false;
+  return out;
+}
+
 std::string upper_ascii(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
@@ -159,14 +175,10 @@ FlowPtr make_heading_flow(const Context& ctx, const doc::Heading& h, Pt width) {
   const Pt x = hs.indent + number_w;
   auto composed = ctx.compose(title, hs.text, width - x, report::HAlign::left, Pt(0), false);
   const LineBox box = line_box(ctx, hs.text);
-  Piece piece;
-  piece.frame.size = {width, box.height * static_cast<double>(composed.lines.size())};
-  piece.frame.add(frame::Anchor{h.anchor, {Pt(0), Pt(0)}});
-  place_lines(piece.frame, std::move(composed.lines), x, Pt(0), box.height, box.baseline);
+  std::vector<Piece> pieces = unbroken_pieces(std::move(composed.lines), box, x, width);
+  pieces.front().frame.add(frame::Anchor{h.anchor, {Pt(0), Pt(0)}});
   if (!h.number.empty())
-    draw::set_line(piece.frame, std::move(number_line), hs.indent, box.baseline);
-  std::vector<Piece> pieces;
-  pieces.push_back(std::move(piece));
+    draw::set_line(pieces.front().frame, std::move(number_line), hs.indent, box.baseline);
   return std::make_unique<SpacedFlow>(width, std::move(pieces), hs.space_before, hs.space_after,
                                       true);
 }
@@ -174,8 +186,6 @@ FlowPtr make_heading_flow(const Context& ctx, const doc::Heading& h, Pt width) {
 FlowPtr make_chapter_title_flow(const Context& ctx, const doc::Chapter& c, Pt width) {
   const auto& ts = ctx.style.chapter_style;
   const LineBox box = line_box(ctx, ts);
-  Piece piece;
-  piece.frame.add(frame::Anchor{c.anchor, {Pt(0), Pt(0)}});
   std::vector<text::SetLine> lines;
   if (!c.label.empty()) {
     auto l = ctx.compose(plain(c.label), ts, width, report::HAlign::center, Pt(0), false);
@@ -183,10 +193,8 @@ FlowPtr make_chapter_title_flow(const Context& ctx, const doc::Chapter& c, Pt wi
   }
   auto t = ctx.compose(plain(c.title), ts, width, report::HAlign::center, Pt(0), false);
   for (auto& line : t.lines) lines.push_back(std::move(line));
-  piece.frame.size = {width, box.height * static_cast<double>(lines.size())};
-  place_lines(piece.frame, std::move(lines), Pt(0), Pt(0), box.height, box.baseline);
-  std::vector<Piece> pieces;
-  pieces.push_back(std::move(piece));
+  std::vector<Piece> pieces = unbroken_pieces(std::move(lines), box, Pt(0), width);
+  pieces.front().frame.add(frame::Anchor{c.anchor, {Pt(0), Pt(0)}});
   return std::make_unique<SpacedFlow>(width, std::move(pieces), Pt(0),
                                       ctx.style.chapter_space_after, true);
 }
@@ -341,15 +349,13 @@ FlowPtr make_listof_flow(const Context& ctx, const std::vector<ListEntry>& entri
     const std::string label = it != labels.end() ? it->second : "000";
     const text::SetLine label_line = single_line(ctx, plain(label, top_level), ts);
 
-    Piece piece;
-    const size_t nlines = composed.lines.size();
+    // One piece per line, so that an entry taller than a page continues on the next one.
     const Pt last_line_width = composed.lines.back().natural_width;
-    piece.frame.size = {width, box.height * static_cast<double>(nlines)};
-    place_lines(piece.frame, std::move(composed.lines), text_x, Pt(0), box.height, box.baseline);
+    std::vector<Piece> lines = unbroken_pieces(std::move(composed.lines), box, text_x, width);
     if (!e.number.empty())
-      draw::set_line(piece.frame, std::move(number_line), indent, box.baseline);
-    const Pt last_base = box.baseline + box.height * static_cast<double>(nlines - 1);
-    draw::set_line(piece.frame, label_line, width - label_line.natural_width, last_base);
+      draw::set_line(lines.front().frame, std::move(number_line), indent, box.baseline);
+    frame::Frame& last = lines.back().frame;
+    draw::set_line(last, label_line, width - label_line.natural_width, box.baseline);
     // Leaders from the end of the last text line to the label.
     if (!dot->glyphs.empty()) {
       const Pt from = text_x + last_line_width + gap;
@@ -359,7 +365,7 @@ FlowPtr make_listof_flow(const Context& ctx, const std::vector<ListEntry>& entri
       run.size = ts.size;
       run.color = ts.color;
       Pt x0 = Pt(std::ceil(from.v / step.v) * step.v);
-      run.origin = {x0, last_base};
+      run.origin = {x0, box.baseline};
       for (Pt x = x0; x + step <= to; x += step) {
         frame::Glyph g;
         g.gid = dot->glyphs.front().gid;
@@ -369,11 +375,12 @@ FlowPtr make_listof_flow(const Context& ctx, const std::vector<ListEntry>& entri
         g.cluster_end = static_cast<uint32_t>(run.text.size());
         run.glyphs.push_back(g);
       }
-      if (!run.glyphs.empty()) piece.frame.add(std::move(run));
+      if (!run.glyphs.empty()) last.add(std::move(run));
     }
-    piece.frame.add(
-        frame::Link{{indent, Pt(0), width - indent, piece.frame.size.height}, e.anchor});
-    pieces.push_back(std::move(piece));
+    for (Piece& line : lines) {
+      line.frame.add(frame::Link{{indent, Pt(0), width - indent, line.frame.size.height}, e.anchor});
+      pieces.push_back(std::move(line));
+    }
   }
   return std::make_unique<SpacedFlow>(width, std::move(pieces), Pt(0), Pt(0), false);
 }

@@ -166,7 +166,9 @@ class Paginator {
           if (!v || v->remaining_height() <= avail)
             reserve = next->space_before + next->min_first_height();
         }
-        auto frag = flow->next(avail - reserve, empty_);
+        // Forced progress (at_page_top) only against the whole page: forced into the room left
+        // after the reserve, a block taller than that would hand out a single line.
+        auto frag = flow->next(avail - reserve, empty_ && reserve <= Pt(0));
         if (!frag && empty_ && reserve > Pt(0)) frag = flow->next(avail, true);
         if (!frag && first_fragment && !empty_ && !kept && roles[i] == Role::floats) {
           floats_.push_back(flow);  // placed by turn_page(), its space_after with it

@@ -114,12 +114,15 @@ std::optional<Rendered> render_report(const std::optional<report::Report>& rep,
                    : resources.layout(options.layout, sink, {}, rep->base_dir);
   if (!style) return std::nullopt;
   if (options.sign_anchor) style->signature_anchor = *options.sign_anchor;
-  if (rep->paper == "F4") {
-    style->paper = {mm(215), mm(330)};
-    style->paper_name = "F4";
-  } else if (rep->paper == "A4") {
-    style->paper = {Pt(595.276), Pt(841.89)};
-    style->paper_name = "A4";
+  if (!rep->paper.empty() && rep->paper != style->paper_name) {
+    if (rep->paper == "F4") {
+      style->paper = {mm(215), mm(330)};
+      style->paper_name = "F4";
+    } else {
+      style->paper = {Pt(595.276), Pt(841.89)};
+      style->paper_name = "A4";
+    }
+    if (!report::check_fits_page(*style, sink, rep->paper_loc)) return std::nullopt;
   }
   auto fonts = resources.fonts(*style, sink);
   std::shared_ptr<const text::Hyphenator> hyph;

@@ -237,6 +237,7 @@ class LayoutReader {
       return;
     }
     out = in_mm ? mm(*v) : Pt(*v);
+    s_.set_at[f.what() + " " + name] = {key, f.loc(key)};
   }
 
   std::optional<Color> color(const toml::node& n, const std::string& what) {
@@ -311,9 +312,11 @@ class LayoutReader {
         if (name->get() == "A4") {
           s_.paper = {mm(210), mm(297)};
           s_.paper_name = "A4";
+          s_.set_at["[page] paper"] = {"paper", ctx_.at(*n)};
         } else if (name->get() == "F4") {
           s_.paper = {mm(215), mm(330)};
           s_.paper_name = "F4";
+          s_.set_at["[page] paper"] = {"paper", ctx_.at(*n)};
         } else {
           ctx_.error(ctx_.at(*n), "unknown paper \"" + name->get() + "\"",
                      {"write \"A4\", \"F4\" or [width_mm, height_mm]"});
@@ -330,6 +333,7 @@ class LayoutReader {
         } else {
           s_.paper = {mm(dims[0]), mm(dims[1])};
           s_.paper_name = format_plain(dims[0]) + "x" + format_plain(dims[1]) + "mm";
+          s_.set_at["[page] paper"] = {"paper", ctx_.at(*n)};
         }
       } else {
         ctx_.error(ctx_.at(*n), "`paper`: expected a string or an array, found " + type_name(*n),
@@ -344,10 +348,6 @@ class LayoutReader {
     length(f, "footer_offset", s_.footer_offset);
     if (auto a = align(f, "page_number_align")) s_.page_number_align = *a;
     f.finish();
-    if (s_.margin_left + s_.margin_right >= s_.paper.width * 0.8 ||
-        s_.margin_top + s_.margin_bottom >= s_.paper.height * 0.8)
-      ctx_.error(f.loc(), "the margins leave almost no room for text on this paper",
-                 {"margins are in millimetres with `_mm` keys, points with `_pt` keys"});
   }
 
   void body(const toml::table& t) {
@@ -497,6 +497,7 @@ std::optional<LayoutStyle> load_layout_at(const std::string& name, const std::st
     if (!ctx.failed()) result = std::move(style);
   }
   ctx.flush(sink);
+  if (result && !check_fits_page(*result, sink)) result.reset();
   return result;
 }
 

@@ -30,6 +30,14 @@ std::optional<LayoutStyle> load_layout(const std::string& name, const std::strin
                                        DiagnosticSink& sink, const SourceLoc& asked_at = {},
                                        const std::string& beside_dir = {});
 
+/// Checks the layout's values against its page: margins, running header, page number and
+/// draft mark within the paper and outside the text area, font sizes, spacing, indents and
+/// the signature space small enough that what they shape fits the text area. Each problem is
+/// an error at the key that sets the value (at the paper when the value is a default, so the
+/// paper is what does not fit). False when there was one. load_layout checks its layout; a
+/// caller that changes the paper afterwards ([report] paper) checks again.
+bool check_fits_page(const LayoutStyle& s, DiagnosticSink& sink, const SourceLoc& paper_at = {});
+
 /// True when `s` is empty (no anchor) or exactly one visible character (one UTF-8 code point,
 /// no space or control character): the rule for the BSrE signature anchor (`[signature]
 /// anchor`, `--sign-anchor`).

@@ -45,7 +45,10 @@ void DescriptionReader::read_report(const toml::table& t) {
                   "\"tata-naskah-dinas\", or a layout file beside the description, e.g. "
                   "\"dinas-layout.toml\" (extends = \"tata-naskah-dinas\" in it)"});
   }
-  if (auto paper = f.choice("paper", {"A4", "F4"})) r_.paper = *paper;
+  if (auto paper = f.choice("paper", {"A4", "F4"})) {
+    r_.paper = *paper;
+    r_.paper_loc = f.loc("paper");
+  }
   r_.logo_path = resolve_path(f, "logo");
   r_.logo_loc = f.loc("logo");
   r_.signatory = ref_text(f, "signatory", "signatory", true);

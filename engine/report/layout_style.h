@@ -13,6 +13,11 @@
 
 namespace lkjip::report {
 
+/// Deepest list nesting (doc/markup refuses deeper lists): every level indents its text further,
+/// so a deeper list would run off the page, and list indents are checked against the text width
+/// at this depth.
+inline constexpr int kMaxListDepth = 8;
+
 struct TextStyle {
   std::string family = "Liberation Serif";
   Pt size = Pt(12);
@@ -42,6 +47,14 @@ struct LayoutStyle {
   /// Where the layout file first names each font family (defaults it keeps are not here), so
   /// that a family fonts.toml does not configure is reported at the layout's key.
   std::map<std::string, SourceLoc> family_locs;
+  /// Where the layout file sets a length or font size, by table and name ("[page]
+  /// margin_left", "[heading2] size"), with the key as written ("margin_left_mm"), so that a
+  /// value that does not fit the page is reported at its key (check_fits_page).
+  struct SetAt {
+    std::string key;
+    SourceLoc loc;
+  };
+  std::map<std::string, SetAt> set_at;
 
   // Page
   Size paper{Pt(595.276), Pt(841.89)};  // A4; F4 is 609.449 × 935.433

@@ -275,6 +275,7 @@ struct Report {
   std::vector<Missing> missing;  // draft only, in description order
   std::string layout = "lkjip", paper;  // paper empty = the layout's
   SourceLoc layout_loc;                 // where `layout` is written; unknown for the default
+  SourceLoc paper_loc;                  // where `paper` is written
   std::string logo_path;                // resolved, empty = none
   SourceLoc logo_loc;                   // where `logo` is written
   std::string signatory;                // id of the report's signatory

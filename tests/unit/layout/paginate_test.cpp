@@ -77,5 +77,49 @@ TEST_F(Floats, SwitchedOffTheGapStays) {
   EXPECT_LT(next.find("Tabel 1.1"), next.find("sesudah"));
 }
 
+/// Every glyph run's baseline y on `f`'s pages lies on the paper (#13.10: a 5,000-letter
+/// heading ran off the bottom, losing half of it).
+void expect_baselines_on_paper(const frame::PagedDocument& d) {
+  for (size_t i = 0; i < d.pages.size(); ++i) {
+    std::vector<const frame::GlyphRun*> rs;
+    runs(d.pages[i].content, rs);
+    for (const auto* r : rs)
+      EXPECT_LE(r->origin.y, d.pages[i].size.height) << "page " << i << ": " << r->text;
+  }
+}
+
+class LongTitles : public LayoutTest {};
+
+TEST_F(LongTitles, HeadingTallerThanAPageContinuesOnTheNextAndItsContentsEntryToo) {
+  std::string title;
+  for (int i = 0; i < 700; ++i) title += "Judul" + std::to_string(i) + " ";
+  title += "AKHIRJUDUL";
+  doc::Heading h;
+  h.level = 1;
+  h.number = "1.1";
+  h.anchor = "h-1";
+  h.title = {doc::Inline{title, false, false, false, ""}};
+  doc::Document d;
+  doc::Chapter toc;
+  toc.title = "DAFTAR ISI";
+  toc.anchor = "daftar-isi";
+  doc::ListOf lo;
+  lo.kind = doc::ListOf::Kind::contents;
+  toc.blocks.push_back({lo});
+  d.front.push_back(toc);
+  doc::Chapter c;
+  c.label = "BAB I";
+  c.title = "PENDAHULUAN";
+  c.anchor = "bab-1";
+  c.blocks = {{h}, paragraph("sesudah", 20)};
+  d.body.push_back(c);
+  const auto paged = layout_document(ctx_, d);
+  std::string all;
+  for (const auto& page : paged.pages) all += text_of(page.content);
+  EXPECT_EQ(count(all, "AKHIRJUDUL"), 2u);  // the heading's end and its contents entry's
+  EXPECT_EQ(count(all, "Judul699"), 2u);
+  expect_baselines_on_paper(paged);
+}
+
 }  // namespace
 }  // namespace lkjip::layout
