@@ -208,15 +208,21 @@ class FitChecker {
     }
     space("[table] space_before", s_.table_space_before);
     space("[table] space_after", s_.table_space_after);
-    if (s_.cell_padding_y > height_ * 0.05)
-      fail({"[table] cell_padding_y"},
-           named("[table] cell_padding_y", s_.cell_padding_y) +
-               " is more than a twentieth of the text height (" +
-               shown("[table] cell_padding_y", height_) + ")",
-           {"cell padding is a few points, e.g. cell_padding_y_pt = 3"});
+    padding("[table] cell_padding_y", s_.cell_padding_y, height_, "height",
+            "cell_padding_y_pt = 3");
     if (s_.table_rule > Pt(4))
       fail({"[table] rule"}, named("[table] rule", s_.table_rule) + " is thicker than 4 pt",
            {"table rules are hairlines, e.g. rule_pt = 0.5"});
+  }
+
+  /// Cell padding beyond a twentieth of the text extent it eats into (`what`: "height" or
+  /// "width") leaves cells with no room for their text.
+  void padding(const std::string& name, Pt v, Pt extent, const char* what, const char* example) {
+    if (v <= extent * 0.05) return;
+    fail({name},
+         named(name, v) + " is more than a twentieth of the text " + what + " (" +
+             shown(name, extent) + ")",
+         {std::string("cell padding is a few points, e.g. ") + example});
   }
 
   /// An indent (times the levels that add it up) beyond half the text width leaves the
@@ -236,12 +242,7 @@ class FitChecker {
     indent("[list] indent", s_.list_indent, kMaxListDepth,
            "per level, at " + std::to_string(kMaxListDepth) + " levels");
     indent("[toc] indent", s_.toc_indent, 2, "per level, at 2 levels");
-    if (s_.cell_padding_x > width_ * 0.05)
-      fail({"[table] cell_padding_x"},
-           named("[table] cell_padding_x", s_.cell_padding_x) +
-               " is more than a twentieth of the text width (" +
-               shown("[table] cell_padding_x", width_) + ")",
-           {"cell padding is a few points, e.g. cell_padding_x_pt = 4"});
+    padding("[table] cell_padding_x", s_.cell_padding_x, width_, "width", "cell_padding_x_pt = 4");
   }
 
   /// The signature block is never split: the space for the wet signature and stamp plus the

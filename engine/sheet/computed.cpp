@@ -38,6 +38,12 @@ void budget_cells(std::vector<Cell>& row, const compute::BudgetFigures& b) {
 const std::vector<std::string> kBudgetHeads = {"Anggaran", "Realisasi Anggaran", "Serapan",
                                                "Sisa Anggaran", "Porsi Anggaran"};
 
+/// The budget columns budget_cells() fills, then the efficiency column after them.
+void add_budget_heads(Sheet& s) {
+  s.header.insert(s.header.end(), kBudgetHeads.begin(), kBudgetHeads.end());
+  s.header.push_back("Efisiensi");
+}
+
 Sheet summary(const compute::ComputedTables& t) {
   const compute::Overall& o = t.overall;
   const compute::BudgetFigures& b = t.budget.figures;
@@ -68,8 +74,7 @@ Sheet sasaran(const compute::ComputedTables& t) {
           {"No", "Sasaran Strategis", "Jumlah IKU", "Melampaui", "Tercapai", "Tidak Tercapai",
            "Tanpa Data", "Capaian", "Predikat"},
           {}};
-  s.header.insert(s.header.end(), kBudgetHeads.begin(), kBudgetHeads.end());
-  s.header.push_back("Efisiensi");
+  add_budget_heads(s);
   for (size_t i = 0; i < t.sasaran.size(); ++i) {
     const compute::SasaranResult& r = t.sasaran[i];
     std::vector<Cell> row = {count(i + 1), text(r.sasaran->name)};
@@ -121,8 +126,7 @@ Sheet history(const compute::ComputedTables& t) {
 Sheet activities(const compute::ComputedTables& t) {
   static const char* const kLevel[] = {"Program", "Kegiatan", "Sub Kegiatan"};
   Sheet s{"Program dan Kegiatan", {"No", "Tingkat", "Uraian", "Capaian"}, {}};
-  s.header.insert(s.header.end(), kBudgetHeads.begin(), kBudgetHeads.end());
-  s.header.push_back("Efisiensi");
+  add_budget_heads(s);
   for (const compute::ActivityResult& a : t.activities) {
     std::vector<Cell> row = {text(a.number),
                              text(kLevel[a.level < 3 ? a.level : 2]),
