@@ -14,12 +14,16 @@ using draw::LineBox;
 using draw::plain;
 using draw::single_line;
 
-/// One piece per set line, placed at `x`.
+/// One piece per set line, placed at `x`. A page never turns after a hyphenated line: the
+/// reader would carry half a word across the turn (the page breaks a line earlier instead).
 void line_pieces(std::vector<text::SetLine> lines, const LineBox& box, Pt x, Pt width,
                  std::vector<Piece>& out) {
+  bool after_hyphen = false;
   for (auto& line : lines) {
     Piece piece;
     piece.frame.size = {width, box.height};
+    piece.break_before = !after_hyphen;
+    after_hyphen = line.ends_with_hyphen;
     draw::set_line(piece.frame, std::move(line), x, box.baseline);
     out.push_back(std::move(piece));
   }

@@ -1,8 +1,10 @@
-// No text leaves the text frame: every glyph run of every page, read from the engine's own
-// frames (`--dump=frames`, groups turned as the PDF writer turns them), lies between the
-// layout's left and right margins, and between the running header and the page number.
-// Checked on the example in both shipped layouts and on generated reports, so it runs on a
-// plain clone without any outside PDF tool.
+// Typography read from the engine's own frames (`--dump=frames`, groups turned as the PDF
+// writer turns them): every glyph run of every page lies between the layout's left and right
+// margins and between the running header and the page number; no page ends in a divided word;
+// no three hyphenated lines follow each other. Checked on the example in both shipped layouts
+// and on generated reports, so it runs on a plain clone without any outside PDF tool.
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -108,31 +110,44 @@ std::vector<PlacedRun> runs_of(const std::string& dump, std::vector<Size>& page_
   return out;
 }
 
-/// Renders `input` in `layout` and checks every run against the layout's frame. The frame
-/// runs vertically from the running header's baseline to the page number's, horizontally
-/// between the margins.
-void expect_text_inside_frame(const std::string& input, const std::string& layout) {
-  SCOPED_TRACE(input + " in " + layout);
+/// The frames of `input` rendered in `layout`, and the layout they were set in.
+struct Framed {
+  report::LayoutStyle style;
+  std::vector<Size> sizes;  // of each page
+  std::vector<PlacedRun> runs;
+};
+
+Framed render_frames(const std::string& input, const std::string& layout) {
+  Framed out;
   pipeline::Resources resources(kSrc.string());
   DiagnosticSink sink;
   const auto style = resources.layout(layout, sink);
-  ASSERT_TRUE(style) << layout;
+  EXPECT_TRUE(style) << layout;
+  if (!style) return out;
+  out.style = *style;
   pipeline::RenderOptions options;
   options.layout = layout;
   options.dump = "frames";
   const auto rendered = pipeline::render(input, options, resources, sink);
-  ASSERT_TRUE(rendered);
-  std::vector<Size> sizes;
-  const auto runs = runs_of(rendered->dump, sizes);
-  ASSERT_EQ(sizes.size(), rendered->pages);
-  ASSERT_GT(runs.size(), rendered->pages);
-  constexpr double kEps = 0.01;  // the dump's two decimals
+  EXPECT_TRUE(rendered);
+  if (!rendered) return out;
+  out.runs = runs_of(rendered->dump, out.sizes);
+  EXPECT_EQ(out.sizes.size(), rendered->pages);
+  EXPECT_GT(out.runs.size(), rendered->pages);
+  return out;
+}
+
+constexpr double kEps = 0.01;  // the dump's two decimals
+
+/// Checks every run against the layout's frame. The frame runs vertically from the running
+/// header's baseline to the page number's, horizontally between the margins.
+void expect_text_inside_frame(const Framed& f) {
   size_t outside = 0;
-  for (const PlacedRun& r : runs) {
-    const Size page = sizes.at(r.page - 1);
-    const double left = style->margin_left.v, right = (page.width - style->margin_right).v;
-    const double top = std::min(style->header_offset, style->margin_top).v;
-    const double bottom = (page.height - min(style->footer_offset, style->margin_bottom)).v;
+  for (const PlacedRun& r : f.runs) {
+    const Size page = f.sizes.at(r.page - 1);
+    const double left = f.style.margin_left.v, right = (page.width - f.style.margin_right).v;
+    const double top = std::min(f.style.header_offset, f.style.margin_top).v;
+    const double bottom = (page.height - min(f.style.footer_offset, f.style.margin_bottom)).v;
     for (const auto& [x, y] : {std::pair{r.x0, r.y0}, std::pair{r.x1, r.y1}}) {
       if (x >= left - kEps && x <= right + kEps && y >= top - kEps && y <= bottom + kEps) continue;
       if (++outside <= 10)
@@ -145,12 +160,72 @@ void expect_text_inside_frame(const std::string& input, const std::string& layou
   EXPECT_EQ(outside, 0u);
 }
 
-TEST(TextFrame, ExampleInBothLayoutsStaysInsideTheFrame) {
-  for (const char* layout : {"lkjip", "tata-naskah-dinas"})
-    expect_text_inside_frame((kSrc / "input" / "megaluh-2024.toml").string(), layout);
+/// True when `text` ends in a line-end hyphen after a letter ("bi-", "perundang-"), not a
+/// lone dash ("-" in an empty table cell).
+bool ends_in_hyphen(const std::string& text) {
+  return text.size() >= 2 && text.back() == '-' &&
+         std::isalpha(static_cast<unsigned char>(text[text.size() - 2]));
 }
 
-TEST(TextFrame, GeneratedReportsStayInsideTheFrame) {
+/// Upright body runs (between the top and bottom margins) of page `page` that end at the
+/// right margin, as justified paragraph lines do, top to bottom.
+std::vector<const PlacedRun*> full_lines(const Framed& f, size_t page) {
+  const Size size = f.sizes.at(page - 1);
+  const double right = (size.width - f.style.margin_right).v;
+  std::vector<const PlacedRun*> out;
+  for (const PlacedRun& r : f.runs) {
+    if (r.page != page || r.y0 != r.y1 || std::fabs(r.x1 - right) > kEps) continue;
+    if (r.y0 < f.style.margin_top.v || r.y0 > (size.height - f.style.margin_bottom).v) continue;
+    out.push_back(&r);
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const PlacedRun* a, const PlacedRun* b) { return a->y0 < b->y0; });
+  return out;
+}
+
+/// No page ends in a hyphenated line (a word divided across the page turn), and no three
+/// hyphenated lines follow each other (lines closer than two body sizes).
+void expect_no_hyphen_page_turn_or_ladder(const Framed& f) {
+  size_t turns = 0, ladders = 0;
+  for (size_t page = 1; page <= f.sizes.size(); ++page) {
+    const Size size = f.sizes.at(page - 1);
+    const double bottom = (size.height - f.style.margin_bottom).v;
+    // The page's last upright body line, wherever it ends horizontally.
+    const PlacedRun* last = nullptr;
+    for (const PlacedRun& r : f.runs) {
+      if (r.page != page || r.y0 != r.y1 || r.y0 < f.style.margin_top.v || r.y0 > bottom) continue;
+      if (!last || r.y0 > last->y0 + kEps || (std::fabs(r.y0 - last->y0) <= kEps && r.x1 > last->x1))
+        last = &r;
+    }
+    const auto lines = full_lines(f, page);
+    if (last && !lines.empty() && last == lines.back() && ends_in_hyphen(last->text) &&
+        ++turns <= 5)
+      ADD_FAILURE() << "page " << page << " ends in a divided word: \"" << last->text << "\"";
+    int run = 0;
+    double prev_y = -1e9;
+    for (const PlacedRun* r : lines) {
+      const bool follows = r->y0 - prev_y < 2 * f.style.body.size.v;
+      run = ends_in_hyphen(r->text) ? (follows ? run : 0) + 1 : 0;
+      prev_y = r->y0;
+      if (run == 3 && ++ladders <= 5)
+        ADD_FAILURE() << "page " << page << ": third hyphenated line in a row: \"" << r->text
+                      << "\"";
+    }
+  }
+  EXPECT_EQ(turns, 0u);
+  EXPECT_EQ(ladders, 0u);
+}
+
+TEST(TextFrame, ExampleInBothLayoutsStaysInsideTheFrameAndDividesWordsWell) {
+  for (const char* layout : {"lkjip", "tata-naskah-dinas"}) {
+    SCOPED_TRACE(layout);
+    const Framed f = render_frames((kSrc / "input" / "megaluh-2024.toml").string(), layout);
+    expect_text_inside_frame(f);
+    expect_no_hyphen_page_turn_or_ladder(f);
+  }
+}
+
+TEST(TextFrame, GeneratedReportsStayInsideTheFrameAndDivideWordsWell) {
   ScratchDir dir("text-frame");
   const auto r = run(quoted(kGen) + " --count 3 --seed 5 --out " + quoted(dir / "in"));
   ASSERT_EQ(r.code, 0) << r.out;
@@ -158,8 +233,12 @@ TEST(TextFrame, GeneratedReportsStayInsideTheFrame) {
   for (const auto& e : fs::directory_iterator(dir.path() / "in")) files.push_back(e.path());
   std::sort(files.begin(), files.end());
   ASSERT_EQ(files.size(), 3u);
-  for (size_t i = 0; i < files.size(); ++i)
-    expect_text_inside_frame(files[i], i % 2 ? "tata-naskah-dinas" : "lkjip");
+  for (size_t i = 0; i < files.size(); ++i) {
+    SCOPED_TRACE(files[i]);
+    const Framed f = render_frames(files[i], i % 2 ? "tata-naskah-dinas" : "lkjip");
+    expect_text_inside_frame(f);
+    expect_no_hyphen_page_turn_or_ladder(f);
+  }
 }
 
 }  // namespace
