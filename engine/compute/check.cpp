@@ -81,6 +81,17 @@ std::vector<Disagreement> check_stated(const report::Report& report, const Compu
     c.numbers(sv, "target", k.target, "target" + of);
     c.numbers(sv, "realisasi", k.realisasi, "realisasi" + of);
     c.texts(sv, "predikat", k.predikat, "predikat" + of);
+    c.numbers(sv, "renstra_target", k.renstra_target, "renstra_target" + of);
+    c.numbers(sv, "kemajuan", k.kemajuan, "kemajuan (progress to the Renstra target)" + of);
+    for (const report::HistoryPoint& h : k.iku->history) {
+      for (const HistoryRow& row : k.history) {
+        if (row.year != h.year) continue;
+        const std::string in = " in " + std::to_string(h.year) + of;
+        c.numbers(h.stated, "target", row.target, "target" + in);
+        c.numbers(h.stated, "realisasi", row.realisasi, "realisasi" + in);
+        c.numbers(h.stated, "capaian", row.capaian, "capaian" + in);
+      }
+    }
   }
   for (const ActivityResult& a : t.activities) {
     std::string of = std::string(" of ") + level_name(a.level) + " `" + a.activity->id + "`";
@@ -118,6 +129,17 @@ std::vector<Disagreement> check_stated(const report::Report& report, const Compu
               "average of survey `" + sr.survey->id + "`");
   }
   for (const TableResult& tr : t.tables) {
+    // A ratio column's stated values: one per row, in row order.
+    for (size_t col = 0; col < tr.table->columns.size(); ++col) {
+      const report::Column& column = tr.table->columns[col];
+      for (size_t row = 0; row < column.stated.size() && row < tr.cells.size(); ++row) {
+        report::StatedValues one;
+        one.numbers["cell"] = {column.stated[row]};
+        c.numbers(one, "cell", tr.cells[row].at(col),
+                  "row " + std::to_string(row + 1) + ", column " + std::to_string(col + 1) + " (" +
+                      column.title + ") of table `" + tr.table->id + "`");
+      }
+    }
     // stated.total holds one value per totalled column, in column order.
     auto it = tr.table->stated.numbers.find("total");
     if (it == tr.table->stated.numbers.end()) continue;

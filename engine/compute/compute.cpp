@@ -512,6 +512,21 @@ void Builder::refs() {
       first = false;
       m[p + "." + std::to_string(c + 1)] = t.totals[c];
     }
+    // Every number of the table by row and column (from 1): table.<id>.<row>.<column>; a ratio
+    // cell also with its verdict (met at 100 %): table.<id>.<row>.<column>.status.
+    for (size_t row = 0; row < t.cells.size(); ++row) {
+      for (size_t c = 0; c < t.cells[row].size(); ++c) {
+        const report::Column& col = t.table->columns[c];
+        if (col.kind == report::Column::Kind::text || col.kind == report::Column::Kind::rownum)
+          continue;
+        const Value& cell = t.cells[row][c];
+        if (cell.kind == Kind::text) continue;  // "-" or an empty cell: no figure
+        const std::string at = "table." + t.table->id + "." + std::to_string(row + 1) + "." +
+                               std::to_string(c + 1);
+        m[at] = cell;
+        if (col.computed()) verdicts(at + ".status", attainment(cell));
+      }
+    }
   }
   for (const ComponentsResult& c : out_.components) {
     m["components." + c.components->id + ".total"] = c.total;

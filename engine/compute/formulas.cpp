@@ -196,7 +196,7 @@ TableResult compute_table(const report::FreeTable& table, const report::Settings
   for (const auto& row : table.rows) {
     size_t cell = 0;
     for (size_t c = 0; c < ncols; ++c) {
-      if (table.columns[c].kind == Kind::rownum) continue;
+      if (table.columns[c].kind == Kind::rownum || table.columns[c].computed()) continue;
       if (cell < row.size() && row[cell].is_number) {
         decimals[c] = std::max(decimals[c], natural_decimals(Exact::from_double(row[cell].number)));
       }
@@ -227,6 +227,10 @@ TableResult compute_table(const report::FreeTable& table, const report::Settings
             number_value(Value::Kind::integer, Exact::integer(static_cast<int64_t>(r + 1)), 0));
         continue;
       }
+      if (table.columns[c].computed()) {
+        out.push_back(unknown_value(Value::Kind::percent));  // filled in below
+        continue;
+      }
       const report::Cell* x = cell < row.size() ? &row[cell] : nullptr;
       ++cell;
       if (x == nullptr) {
@@ -238,6 +242,18 @@ TableResult compute_table(const report::FreeTable& table, const report::Settings
       } else {
         out.push_back(text_value(x->text));
       }
+    }
+    // Ratio columns: column first / column second × 100; unknown where either has no number
+    // or the divisor is 0.
+    for (size_t c = 0; c < ncols; ++c) {
+      const auto& ratio = table.columns[c].ratio;
+      if (!ratio) continue;
+      const Value& num = out.at(ratio->first);
+      const Value& den = out.at(ratio->second);
+      if (num.known && den.known && num.kind != Value::Kind::text &&
+          den.kind != Value::Kind::text && !den.exact.is_zero())
+        out[c] = number_value(Value::Kind::percent, num.exact / den.exact * hundred(),
+                              settings.decimals);
     }
     res.cells.push_back(std::move(out));
   }

@@ -27,6 +27,8 @@ const Generated kGenerated[] = {
     {"multiyear", multiyear, "Perbandingan Realisasi Kinerja {unit} dengan Tahun-Tahun Sebelumnya"},
     {"renstra", renstra,
      "Perbandingan Realisasi Kinerja s.d. Tahun {year} dengan Target Akhir Renstra {unit}"},
+    {"renstra_years", renstra_years,
+     "Perbandingan Realisasi Kinerja per Tahun dengan Target Akhir Renstra {unit}"},
     {"comparison", comparison,
      "Perbandingan Realisasi Kinerja {unit} dengan Kabupaten, Provinsi dan Nasional Tahun {year}"},
     {"budget", budget, "Realisasi Anggaran per Program {unit} Tahun {year}"},

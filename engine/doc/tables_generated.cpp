@@ -312,6 +312,50 @@ Table renstra(const TableEnv& e) {
   return finish(std::move(t), e.style);
 }
 
+Table renstra_years(const TableEnv& e) {
+  // Years are those of the IKU records (history and the report year): never a year after the
+  // report's, so a column for a year not yet reported cannot appear.
+  const std::vector<int> years = history_years(e.c);
+  const int ny = static_cast<int>(years.size());
+  std::set<int> end_years;
+  for (const auto& k : e.c.iku)
+    if (k.iku->renstra_year) end_years.insert(*k.iku->renstra_year);
+  const bool one_year = end_years.size() == 1;
+  std::string target_title = "Target Akhir Renstra";
+  if (one_year) target_title += " (" + std::to_string(*end_years.begin()) + ")";
+  std::vector<Col> cols{{"No", 5}, {"Sasaran Strategis", 17}, {"Indikator Kinerja", 21},
+                        {target_title, 12, true}};
+  for (int y : years) cols.push_back({std::to_string(y), 33.0 / std::max(ny, 1), true});
+  cols.push_back({"Tingkat Kemajuan", 12, true});
+  Table t = shaped(cols, false);
+  Row top = body_row({head_cell("No", 1, 2), head_cell("Sasaran Strategis", 1, 2),
+                      head_cell("Indikator Kinerja", 1, 2), head_cell(target_title, 1, 2),
+                      head_cell("Realisasi", ny), head_cell("Tingkat Kemajuan", 1, 2)});
+  Row second{Row::Kind::body, {}};
+  for (int y : years) second.cells.push_back(head_cell(std::to_string(y)));
+  t.header = {std::move(top), std::move(second)};
+  t.body = by_sasaran(e.c, 4 + years.size(), [&](const compute::IkuResult& k) {
+    Cell target = value_cell(k.renstra_target);
+    if (!one_year && k.renstra_target.known && k.iku->renstra_year)
+      target = text_cell(k.renstra_target.text + " (" + std::to_string(*k.iku->renstra_year) + ")",
+                         CellAlign::decimal);
+    Cells r{text_cell(k.iku->name), std::move(target)};
+    for (int y : years) {
+      const compute::HistoryRow* row = nullptr;
+      for (const auto& h : k.history)
+        if (h.year == y) row = &h;
+      r.push_back(row ? value_cell(row->realisasi)
+                      : text_cell(compute::kUnknownText, CellAlign::center));
+    }
+    r.push_back(value_cell(k.kemajuan));
+    return r;
+  });
+  t.source = "Tingkat kemajuan: realisasi " + std::to_string(e.r.year) +
+             " terhadap target akhir Renstra.";
+  add_note(t, no_data_note(e.c, "realisasi " + std::to_string(e.r.year) + " dan tingkat kemajuan"));
+  return finish(std::move(t), e.style);
+}
+
 Table comparison(const TableEnv& e) {
   Table t = shaped({{"No", 5},
                     {"Sasaran Strategis", 16},

@@ -128,6 +128,7 @@ void DescriptionReader::read_table(const toml::table& t) {
                                      " columns, more than the limit of " +
                                      std::to_string(kMaxColumns));
   bool columns_ok = columns.size() <= kMaxColumns;
+  std::vector<std::pair<std::size_t, SourceLoc>> ratio_locs;  // computed columns and where
   for (const auto* c : columns) {
     Fields cf(ctx_, *c, "a column of [[table]]", keys_of("table.columns"));
     Column col;
@@ -146,12 +147,73 @@ void DescriptionReader::read_table(const toml::table& t) {
         ctx_.error(cf.loc("total"), "column \"" + col.title + "\" cannot have a total",
                    {"only integer, number, money and percent columns are totalled"});
     }
+    if (const auto* ratio = cf.array("ratio")) {
+      ratio_locs.emplace_back(tab.columns.size(), cf.loc("ratio"));
+      std::vector<std::size_t> of;
+      for (size_t i = 0; i < ratio->size(); ++i) {
+        const toml::node& n = *ratio->get(i);
+        const auto v = n.value<int64_t>();
+        if (!v || *v < 1 || *v > static_cast<int64_t>(kMaxColumns)) {
+          ctx_.error(ctx_.at(n), "`ratio` names columns by their number from 1, found " +
+                                     std::string(n.is_integer() ? "an integer out of range"
+                                                                : type_name(n)));
+          continue;
+        }
+        of.push_back(static_cast<std::size_t>(*v - 1));
+      }
+      if (of.size() == 2) {
+        col.ratio = std::pair{of[0], of[1]};
+      } else if (of.size() == ratio->size()) {
+        ctx_.error(cf.loc("ratio"), "`ratio` takes two column numbers, found " +
+                                        std::to_string(of.size()),
+                   {"`ratio = [5, 3]`: each row's column 5 / column 3 × 100, printed as percent"});
+      }
+      if (col.ratio && cf.has("kind") && col.kind != Column::Kind::percent)
+        ctx_.error(cf.loc("kind"), "a `ratio` column is a percent column",
+                   {"leave `kind` out or write `kind = \"percent\"`"});
+      if (col.ratio) col.kind = Column::Kind::percent;
+      if (col.ratio && col.total != Column::Total::none)
+        ctx_.error(cf.loc("total"), "a `ratio` column has no total",
+                   {"a sum or mean of ratios is not the ratio of the sums; total the columns "
+                    "it divides instead"});
+      col.total = Column::Total::none;
+    }
+    if (const toml::node* st = cf.node("stated")) {
+      if (!col.ratio && !cf.has("ratio"))
+        ctx_.error(cf.loc("stated"), "only a `ratio` column has `stated` values",
+                   {"printed totals go into the table's `stated = { total = [...] }`"});
+      std::vector<const toml::node*> values{st};
+      if (const auto* a = st->as_array()) {
+        values.clear();
+        for (size_t i = 0; i < a->size() && i < kMaxRecords; ++i) values.push_back(a->get(i));
+      }
+      for (const toml::node* v : values)
+        if (auto x = as_number(ctx_, *v, "`stated` of column \"" + col.title + "\""))
+          col.stated.push_back({*x, ctx_.at(*v)});
+    }
     cf.finish();
     tab.columns.push_back(std::move(col));
   }
+  // A ratio divides two numeric columns given in the rows.
+  for (const auto& [index, loc] : ratio_locs) {
+    const Column& col = tab.columns[index];
+    if (!col.ratio) continue;
+    for (std::size_t other : {col.ratio->first, col.ratio->second}) {
+      if (other >= tab.columns.size() || !numeric(tab.columns[other].kind) ||
+          tab.columns[other].computed()) {
+        ctx_.error(loc, "`ratio` of column \"" + col.title + "\" names column " +
+                            std::to_string(other + 1) + ", which is not a number column",
+                   {"name two integer, number, money or percent columns the rows give, "
+                    "counted from 1 (row-number columns included)"});
+        tab.columns[index].ratio.reset();
+        columns_ok = false;
+        break;
+      }
+    }
+  }
   std::vector<const Column*> data_columns;
   for (const auto& col : tab.columns)
-    if (col.kind != Column::Kind::rownum) data_columns.push_back(&col);
+    if (col.kind != Column::Kind::rownum && !col.computed()) data_columns.push_back(&col);
   if (const auto* rows = bounded_array(f, "rows", true)) {
     for (size_t i = 0; i < rows->size(); ++i) {
       const toml::node& rn = *rows->get(i);
@@ -165,8 +227,8 @@ void DescriptionReader::read_table(const toml::table& t) {
       if (row->size() != data_columns.size()) {
         ctx_.error(ctx_.at(rn),
                    row_name + " has " + std::to_string(row->size()) + " cells, the table has " +
-                       std::to_string(data_columns.size()) + " columns (besides row numbers)",
-                   {"give one value per column; \"rownum\" columns are generated"});
+                       std::to_string(data_columns.size()) + " columns (besides row numbers and ratios)",
+                   {"give one value per column; \"rownum\" and `ratio` columns are generated"});
         continue;
       }
       std::vector<Cell> cells;
@@ -191,6 +253,13 @@ void DescriptionReader::read_table(const toml::table& t) {
                                       " entries, the table has " +
                                       std::to_string(tab.columns.size()) + " columns");
   }
+  for (const Column& col : tab.columns)
+    if (!col.stated.empty() && col.stated.size() != tab.rows.size())
+      ctx_.error(col.stated.front().loc,
+                 "`stated` of column \"" + col.title + "\" has " +
+                     std::to_string(col.stated.size()) + " values, the table has " +
+                     std::to_string(tab.rows.size()) + " rows",
+                 {"give the printed value of every row, in row order"});
   size_t totalled = std::count_if(tab.columns.begin(), tab.columns.end(),
                                   [](const Column& c) { return c.total != Column::Total::none; });
   if (auto it = tab.stated.numbers.find("total"); it != tab.stated.numbers.end()) {

@@ -369,6 +369,7 @@ void DescriptionReader::read_iku(const toml::table& t) {
     auto y = year(hf, "year", true);
     p.target = number_decimals(hf, "target", false, p.target_decimals);
     p.realisasi = number_decimals(hf, "realisasi", true, p.realisasi_decimals).value_or(0);
+    p.stated = read_stated(hf, "iku.history");
     hf.finish();
     if (!y) continue;
     p.year = *y;

@@ -97,6 +97,7 @@ struct HistoryPoint {
   std::optional<double> target;
   double realisasi = 0;
   int target_decimals = 2, realisasi_decimals = 2;  // as written: each year prints its own
+  StatedValues stated;  // that year's figures as an old document printed them (for check)
 };
 
 struct Comparison {
@@ -185,6 +186,11 @@ struct Column {
   std::string title;
   enum class Kind { rownum, text, integer, number, money, percent } kind = Kind::text;
   enum class Total { none, sum, average } total = Total::none;
+  /// A computed percent column: column `first` / column `second` × 100 in every row (0-based
+  /// indices of numeric, non-computed columns; validated). Rows give no cell for it.
+  std::optional<std::pair<std::size_t, std::size_t>> ratio;
+  std::vector<Stated> stated;  // ratio columns: one printed value per row, for check
+  bool computed() const { return ratio.has_value(); }
 };
 
 /// A cell of a free table: text (with inline markup) or a number, per its column's kind.
@@ -197,7 +203,7 @@ struct Cell {
 struct FreeTable {
   std::string id, caption, source, total_label = "Jumlah";
   std::vector<Column> columns;
-  std::vector<std::vector<Cell>> rows;  // one cell per non-rownum column
+  std::vector<std::vector<Cell>> rows;  // one cell per column that is neither rownum nor computed
   std::vector<double> widths;           // relative widths, empty = automatic
   StatedValues stated;                  // "total": one value per totalled column, in order
   SourceLoc loc;
