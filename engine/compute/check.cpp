@@ -118,6 +118,8 @@ std::vector<Disagreement> check_stated(const report::Report& report, const Compu
   c.numbers(bs, "realisasi", t.budget.figures.realisasi, "total realisasi anggaran");
   c.numbers(bs, "serapan", t.budget.figures.serapan, "serapan anggaran");
   c.numbers(bs, "sisa", t.budget.figures.sisa, "sisa anggaran");
+  c.rolled(report.budget.anggaran, t.budget.figures.anggaran, report.budget.loc,
+           "[budget].anggaran (vs the sum of the programs' anggaran)");
   c.rolled(report.budget.realisasi, t.budget.figures.realisasi, report.budget.loc,
            "[budget].realisasi (vs the sum of the programs' realisasi_anggaran)");
   for (const ComponentsResult& cr : t.components) {

@@ -317,9 +317,9 @@ void Builder::budget_total() {
     anggaran.push_back(money_of(a.budget.anggaran));
     realisasi.push_back(money_of(a.budget.realisasi));
   }
-  std::optional<int64_t> total = anggaran.empty() ? std::nullopt : roll_up(anggaran, std::nullopt);
-  std::optional<int64_t> real =
-      realisasi.empty() ? r_.budget.realisasi : roll_up(realisasi, r_.budget.realisasi);
+  // [budget] stands in only where the programs do not all carry the figure (or there are none).
+  std::optional<int64_t> total = roll_up(anggaran, r_.budget.anggaran);
+  std::optional<int64_t> real = roll_up(realisasi, r_.budget.realisasi);
   BudgetTotal& b = out_.budget;
   b.figures = budget(total, real, total);
   b.efisiensi = efficiency(out_.overall.rata_rata, b.figures.serapan);
@@ -328,6 +328,10 @@ void Builder::budget_total() {
     a.budget.share = percent(a.budget.anggaran.known && total
                                  ? ratio_percent(*money_of(a.budget.anggaran), *total)
                                  : std::nullopt);
+  }
+  for (IkuResult& k : out_.iku) {
+    k.budget = budget(k.iku->anggaran, k.iku->realisasi_anggaran, total);
+    k.efisiensi = efficiency(k.capaian_capped, k.budget.serapan);
   }
   // Per sasaran: the programs that support it.
   for (SasaranResult& sa : out_.sasaran) {
@@ -445,6 +449,11 @@ void Builder::refs() {
     m[p + "capaian_trend"] = signed_phrase(k.capaian_change, "meningkat", "menurun", "tetap");
     verdicts(p + "status", attainment(k.capaian));
     verdicts(p + "status_renstra", attainment(k.kemajuan));
+    m[p + "anggaran"] = k.budget.anggaran;
+    m[p + "realisasi_anggaran"] = k.budget.realisasi;
+    m[p + "serapan"] = k.budget.serapan;
+    m[p + "sisa"] = k.budget.sisa;
+    m[p + "efisiensi"] = k.efisiensi;
     // Every year of the history (the report year included): iku.<id>.<year>.<field>.
     for (const HistoryRow& h : k.history) {
       const std::string y = p + std::to_string(h.year) + ".";

@@ -58,6 +58,15 @@ struct ComparisonCell {
   Value difference;  // realisasi − reference, direction-blind; unknown when no reference
 };
 
+/// Budget figures of one row (IKU, program, kegiatan, sub-kegiatan, sasaran or the whole report).
+struct BudgetFigures {
+  Value anggaran;   // money; unknown when not given
+  Value realisasi;  // money; unknown when not given
+  Value serapan;    // realisasi / anggaran × 100, percent
+  Value sisa;       // anggaran − realisasi, money
+  Value share;      // anggaran / the report's total anggaran × 100, percent
+};
+
 struct IkuResult {
   const report::Iku* iku = nullptr;
   std::size_t sasaran = 0;  // index into ComputedTables::sasaran
@@ -74,17 +83,11 @@ struct IkuResult {
   Value capaian_change;
   Value renstra_target;      // unknown when absent
   Value kemajuan;            // progress to the Renstra end target, percent, direction-aware
-  ComparisonCell kabupaten, provinsi, nasional;
+  ComparisonCell kabupaten, provinsi, nasional;  /// The indicator's own budget (Iku::anggaran); every figure unknown when it has none.
+  BudgetFigures budget;
+  Value efisiensi;  // capaian (capped) vs budget.serapan per Settings::Efficiency
 };
 
-/// Budget figures of one row (program, kegiatan, sub-kegiatan, sasaran or the whole report).
-struct BudgetFigures {
-  Value anggaran;   // money; unknown when not given
-  Value realisasi;  // money; unknown when not given
-  Value serapan;    // realisasi / anggaran × 100, percent
-  Value sisa;       // anggaran − realisasi, money
-  Value share;      // anggaran / the report's total anggaran × 100, percent
-};
 
 struct SasaranResult {
   const report::Sasaran* sasaran = nullptr;

@@ -187,6 +187,8 @@ void iku(Writer& w, const ComputedTables& t) {
       w.member("change_pct", k.change_pct);
       w.member("renstra_target", k.renstra_target);
       w.member("kemajuan", k.kemajuan);
+      budget(w, "budget", k.budget);
+      w.member("efisiensi", k.efisiensi);
       // (A plain pair, not a structured binding: clang 14 cannot capture those in a lambda.)
       for (const auto& level :
            {std::pair{"kabupaten", &k.kabupaten}, std::pair{"provinsi", &k.provinsi},

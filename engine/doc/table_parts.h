@@ -114,6 +114,8 @@ Table capaian_anggaran_program(const TableEnv& e);
 
 Table efficiency(const TableEnv& e);
 
+Table efficiency_iku(const TableEnv& e);
+
 Table rpjmd(const TableEnv& e);
 
 // ---- Description tables (doc/tables_description.cpp) ------------------------------------

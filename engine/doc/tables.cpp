@@ -39,6 +39,8 @@ const Generated kGenerated[] = {
     {"capaian_anggaran_program", capaian_anggaran_program,
      "Pencapaian Kinerja Program dan Anggaran {unit} Tahun {year}"},
     {"efficiency", efficiency, "Efisiensi Penggunaan Sumber Daya {unit} Tahun {year}"},
+    {"efficiency_iku", efficiency_iku,
+     "Efisiensi Penggunaan Anggaran per Indikator Kinerja {unit} Tahun {year}"},
     {"rpjmd", rpjmd, "Keterkaitan Tujuan dan Sasaran {unit} dengan RPJMD {region}"},
 };
 

@@ -516,6 +516,34 @@ Table efficiency(const TableEnv& e) {
   return finish(std::move(t), e.style);
 }
 
+/// Capaian, the IKU's own budget and the efficiency of the two, per IKU (UPT and Lapas
+/// reports budget per indicator). An IKU without a budget of its own prints t.a.d. in the
+/// budget columns and is named in the note; there is no total row, as the IKU budgets need
+/// not add up to the report's.
+Table efficiency_iku(const TableEnv& e) {
+  const bool points = e.r.settings.efficiency == report::Settings::Efficiency::difference;
+  Table t = shaped({{"No", 5},
+                    {"Sasaran Strategis", 15},
+                    {"Indikator Kinerja", 25},
+                    {"Capaian Kinerja", 9, true},
+                    {"Anggaran", 14, true},
+                    {"Realisasi", 14, true},
+                    {"Serapan Anggaran", 9, true},
+                    {points ? "Efisiensi (poin)" : "Efisiensi", 9, true}});
+  t.body = by_sasaran(e.c, 6, [](const compute::IkuResult& k) {
+    return Cells{text_cell(k.iku->name),         value_cell(k.capaian_capped),
+                 value_cell(k.budget.anggaran),  value_cell(k.budget.realisasi),
+                 value_cell(k.budget.serapan),   value_cell(k.efisiensi)};
+  });
+  t.source = e.c.budget.efficiency_formula;
+  std::string unbudgeted;
+  for (const compute::IkuResult& k : e.c.iku)
+    if (!k.budget.anggaran.known) unbudgeted += (unbudgeted.empty() ? "" : "; ") + k.iku->name;
+  if (!unbudgeted.empty()) add_note(t, "Tanpa anggaran per indikator: " + unbudgeted + ".");
+  add_note(t, no_data_note(e.c, "capaian dan efisiensi"));
+  return finish(std::move(t), e.style);
+}
+
 Table rpjmd(const TableEnv& e) {
   Table t = shaped({{"Tujuan", 30}, {"Sasaran Strategis", 35}, {"Indikator Kinerja Utama", 35}});
   const report::Strategy& st = e.r.strategy;

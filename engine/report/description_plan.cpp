@@ -399,6 +399,15 @@ void DescriptionReader::read_iku(const toml::table& t) {
     k.compare.note = cf.text("note").value_or("");
     cf.finish();
   }
+  k.anggaran = money(f, "anggaran");
+  k.realisasi_anggaran = money(f, "realisasi_anggaran");
+  if (k.realisasi_anggaran && !f.node("anggaran"))
+    ctx_.error(f.loc("realisasi_anggaran"),
+               "IKU `" + k.id + "` has a `realisasi_anggaran` but no `anggaran`",
+               {"serapan and efficiency of an IKU compare its realisasi_anggaran with its "
+                "anggaran (pagu): write both, e.g. `anggaran = 150000000`",
+                "a budget known only for the whole report goes to [budget]: `anggaran` and "
+                "`realisasi`"});
   k.stated = read_stated(f, "iku");
   f.finish();
   r_.iku.push_back(std::move(k));
@@ -497,6 +506,7 @@ Activity DescriptionReader::read_activity(const toml::table& t, int level) {
 void DescriptionReader::read_budget(const toml::table& t) {
   Fields f(ctx_, t, "[budget]", keys_of("budget"));
   r_.budget.loc = f.loc();
+  r_.budget.anggaran = money(f, "anggaran");
   r_.budget.realisasi = money(f, "realisasi");
   r_.budget.stated = read_stated(f, "budget");
   f.finish();

@@ -36,6 +36,7 @@ const std::vector<std::string>& generated_table_names() {
                                                  "capaian_anggaran_sasaran",
                                                  "capaian_anggaran_program",
                                                  "efficiency",
+                                                 "efficiency_iku",
                                                  "rpjmd"};
   return names;
 }
@@ -66,7 +67,8 @@ const std::map<std::string, std::vector<std::string>>& description_keys() {
       {"sasaran", {"id", "name", "tujuan"}},
       {"iku",
        {"id", "sasaran", "name", "unit", "direction", "formula", "source", "responsible", "target",
-        "realisasi", "no_data", "renstra_target", "renstra_year", "history", "compare", "stated"}},
+        "realisasi", "no_data", "renstra_target", "renstra_year", "history", "compare", "anggaran",
+        "realisasi_anggaran", "stated"}},
       {"iku.history", {"year", "target", "realisasi", "stated"}},
       {"iku.history.stated", {"target", "realisasi", "capaian"}},
       {"iku.compare", {"kabupaten", "provinsi", "nasional", "note"}},
@@ -80,7 +82,7 @@ const std::map<std::string, std::vector<std::string>>& description_keys() {
       {"program.kegiatan.sub", kActivity},
       {"program.kegiatan.sub.indicator", kIndicator},
       {"program.kegiatan.sub.indicator.stated", kIndicatorStated},
-      {"budget", {"realisasi", "stated"}},
+      {"budget", {"anggaran", "realisasi", "stated"}},
       {"budget.stated", {"anggaran", "realisasi", "serapan", "sisa", "efisiensi"}},
       {"components",
        {"id", "caption", "mode", "item_header", "value_header", "source", "items", "stated"}},

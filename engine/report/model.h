@@ -120,6 +120,9 @@ struct Iku {
   std::optional<int> renstra_year;
   std::vector<HistoryPoint> history;  // sorted by year, all before the report year
   Comparison compare;
+  /// The budget spent on this indicator (UPT and Lapas reports), integer rupiah; none when
+  /// the office has none per indicator. realisasi_anggaran is given only with anggaran.
+  std::optional<int64_t> anggaran, realisasi_anggaran;
   StatedValues stated;
   SourceLoc loc;
 };
@@ -151,7 +154,10 @@ struct Activity {
 std::optional<int64_t> roll_up(const std::vector<std::optional<int64_t>>& children,
                                std::optional<int64_t> own);
 
+/// The report-level APBD figures, for an office without per-program detail: each is the total
+/// only where the programs do not all carry that figure (the roll-up rule of roll_up()).
 struct Budget {
+  std::optional<int64_t> anggaran;   // total pagu when per-program figures are unknown
   std::optional<int64_t> realisasi;  // total realisation when per-program figures are unknown
   StatedValues stated;
   SourceLoc loc;

@@ -197,4 +197,42 @@ TEST(UnitKinds, AReportsOwnLayoutFileBesideItExtendsAShippedLayout) {
   EXPECT_EQ(text.find("LKjIP Kecamatan Sumberjaya"), std::string::npos);
 }
 
+
+TEST(UnitKinds, AReportLevelBudgetAndBudgetsPerIkuGiveTheirOwnFigures) {
+  ScratchDir dir("budget-levels");
+  const std::string text = render_text(dir, kSrc / "tests/data/budget-levels.toml");
+  const std::string all = flat(text);
+  // [budget] without programs: 460 / 500 = 92,00 %; the overall mean of sasaran is
+  // ((102,77… + 90) / 2 + 100) / 2 = 98,19 %, so efficiency 98,19… − 92 = 6,19 points.
+  EXPECT_NE(all.find("Pagu Rp500.000.000, realisasi Rp460.000.000, serapan 92,00%, sisa "
+                     "Rp40.000.000, efisiensi 6,19."),
+            std::string::npos)
+      << text;
+  EXPECT_NE(line_with(text, " Jumlah  ").find("98,19% 92,00% 6,19"), std::string::npos);
+  // Per IKU: 92,5 / 90 = 102,78 % against 142,5 / 150 = 95,00 % absorbed: 7,78 points;
+  // 72 / 80 = 90,00 % against 95,00 %: −5,00 (U+2212). An IKU without a budget: t.a.d.
+  EXPECT_NE(all.find("Layanan tepat waktu: anggaran Rp150.000.000, realisasi Rp142.500.000, "
+                     "serapan 95,00%, sisa Rp7.500.000, efisiensi 7,78. Arsip: anggaran t.a.d."),
+            std::string::npos);
+  EXPECT_NE(line_with(text, "Persentase  ").find("102,78% Rp150.000.000 Rp142.500.000 95,00% 7,78"),
+            std::string::npos);
+  EXPECT_NE(line_with(text, "Indeks  ").find("90,00% Rp200.000.000 Rp190.000.000 95,00% \u22125,00"),
+            std::string::npos);
+  EXPECT_NE(all.find("Tanpa anggaran per indikator: Persentase Arsip Tertata."), std::string::npos);
+}
+
+TEST(UnitKinds, CheckReportsAReportLevelBudgetThatTheProgramsContradict) {
+  ScratchDir dir("budget-contradicted");
+  std::string toml = slurp(kSrc / "tests/data/budget-levels.toml");
+  toml += "\n[[program]]\nid = \"p1\"\nname = \"Program Penunjang\"\nanggaran = 400000000\n";
+  write_file(dir / "report.toml", toml);
+  const Outcome check = run(kBin + " check " + quoted(dir / "report.toml"));
+  EXPECT_EQ(check.code, 4) << check.out;
+  // The programs' sum is the total; the typed pagu is named where it is written.
+  EXPECT_NE(check.out.find("report.toml:50:1: warning: [budget].anggaran (vs the sum of the "
+                           "programs' anggaran): the document states Rp500.000.000, computed "
+                           "Rp400.000.000"),
+            std::string::npos)
+      << check.out;
+}
 }  // namespace lkjip::golden

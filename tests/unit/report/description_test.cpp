@@ -317,7 +317,7 @@ TEST(DescriptionErrors, UnknownKeyWithSuggestion) {
       "  hint: did you mean `realisasi`?\n"
       "  hint: keys of [[iku]]: id, sasaran, name, unit, direction, formula, source, "
       "responsible, target, realisasi, no_data, renstra_target, renstra_year, history, compare, "
-      "stated");
+      "anggaran, realisasi_anggaran, stated");
   EXPECT_EQ(only_error(kBase + "[setings]\ndecimals = 1\n"),
             "t.toml:24:2: error: unknown key `setings` in the description\n"
             "  hint: did you mean `settings`?\n"
