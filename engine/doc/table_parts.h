@@ -42,10 +42,11 @@ Row total_row(Cells cells);
 
 Row group_row(std::string text, int colspan);
 
-/// Column title and relative width; numeric columns keep their figures on one line.
+/// Column title and relative width (0: automatic, from the content, as the generated tables
+/// have it; a description's `widths` set it); numeric columns keep their figures on one line.
 struct Col {
   std::string title;
-  double width = 1;
+  double width = 0;
   bool numeric = false;
 };
 

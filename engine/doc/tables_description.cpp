@@ -55,12 +55,12 @@ Table components(const compute::ComponentsResult& cr, const TableEnv& e) {
   const bool score = co.mode == report::Components::Mode::score;
   const bool notes = std::any_of(co.items.begin(), co.items.end(),
                                  [](const report::ComponentItem& i) { return !i.note.empty(); });
-  std::vector<Col> cols{{"No", 5},
-                        {co.item_header, 35},
-                        {"Bobot", 12, true},
-                        {co.value_header, 16, true},
-                        {score ? "Capaian" : "Nilai Tertimbang", 16, true}};
-  if (notes) cols.push_back({"Keterangan", 16});
+  std::vector<Col> cols{{"No"},
+                        {co.item_header},
+                        {"Bobot", 0, true},
+                        {co.value_header, 0, true},
+                        {score ? "Capaian" : "Nilai Tertimbang", 0, true}};
+  if (notes) cols.push_back({"Keterangan"});
   Table t = shaped(cols);
   for (size_t i = 0; i < cr.rows.size(); ++i) {
     const compute::ComponentRow& row = cr.rows[i];
@@ -80,8 +80,8 @@ Table components(const compute::ComponentsResult& cr, const TableEnv& e) {
 Table survey(const compute::SurveyResult& sr, const TableEnv& e) {
   const report::Survey& sv = *sr.survey;
   const bool keterangan = !sv.scale.empty();
-  std::vector<Col> cols{{"No", 6}, {sv.item_header, 50}, {sv.value_header, 20, true}};
-  if (keterangan) cols.push_back({"Keterangan", 24});
+  std::vector<Col> cols{{"No"}, {sv.item_header}, {sv.value_header, 0, true}};
+  if (keterangan) cols.push_back({"Keterangan"});
   Table t = shaped(cols);
   for (size_t i = 0; i < sr.rows.size(); ++i) {
     Cells r{number_cell(std::to_string(i + 1)), text_cell(sr.rows[i].item->name),

@@ -9,11 +9,11 @@
 namespace lkjip::doc::tables {
 
 Table pk(const TableEnv& e) {
-  Table t = shaped({{"No", 5},
-                    {"Sasaran Strategis / Program", 33},
-                    {"Indikator Kinerja", 32},
-                    {"Target", 12, true},
-                    {"Anggaran", 18, true}});
+  Table t = shaped({{"No"},
+                    {"Sasaran Strategis / Program"},
+                    {"Indikator Kinerja"},
+                    {"Target", 0, true},
+                    {"Anggaran", 0, true}});
   t.body.push_back(group_row("Sasaran Strategis", 5));
   append(t.body, by_sasaran(e.c, 3, [](const compute::IkuResult& k) {
            return Cells{text_cell(k.iku->name), value_cell(k.target), text_cell("")};
@@ -50,12 +50,12 @@ Table pk(const TableEnv& e) {
 }
 
 Table iku(const TableEnv& e) {
-  Table t = shaped({{"No", 5},
-                    {"Sasaran Strategis", 19},
-                    {"Indikator Kinerja Utama", 22},
-                    {"Formula", 24},
-                    {"Sumber Data", 15},
-                    {"Penanggung Jawab", 15}});
+  Table t = shaped({{"No"},
+                    {"Sasaran Strategis"},
+                    {"Indikator Kinerja Utama"},
+                    {"Formula"},
+                    {"Sumber Data"},
+                    {"Penanggung Jawab"}});
   t.body = by_sasaran(e.c, 4, [](const compute::IkuResult& k) {
     return Cells{text_cell(k.iku->name), text_cell(k.iku->formula), text_cell(k.iku->source),
                  text_cell(k.iku->responsible)};
@@ -77,11 +77,11 @@ std::vector<Cells> indicator_rows(
 }  // namespace
 
 Table renja(const TableEnv& e) {
-  Table t = shaped({{"No", 8},
-                    {"Program / Kegiatan / Sub Kegiatan", 30},
-                    {"Indikator", 26},
-                    {"Formula", 24},
-                    {"Target", 12, true}});
+  Table t = shaped({{"No"},
+                    {"Program / Kegiatan / Sub Kegiatan"},
+                    {"Indikator"},
+                    {"Formula"},
+                    {"Target", 0, true}});
   t.body = by_activity(
       e.c, false, 3,
       [](const compute::ActivityResult& a) { return Cells{tree_cell(a.activity->name, a.level)}; },
@@ -108,7 +108,7 @@ std::string band_text(const report::Band& b, const std::string& unit) {
 }  // namespace
 
 Table scale(const TableEnv& e) {
-  Table t = shaped({{"No", 8}, {"Persentase Capaian Kinerja", 46}, {"Predikat", 46}});
+  Table t = shaped({{"No"}, {"Persentase Capaian Kinerja"}, {"Predikat"}});
   const report::Scale* s = e.r.find_scale(e.r.settings.predicate_scale);
   if (!s) internal_error("predicate scale missing from a validated report");
   for (size_t i = 0; i < s->bands.size(); ++i)
@@ -162,13 +162,13 @@ Cell capaian_cell(const compute::IkuResult& k) {
 }  // namespace
 
 Table measurement(const TableEnv& e) {
-  Table t = shaped({{"No", 5},
-                    {"Sasaran Strategis", 20},
-                    {"Indikator Kinerja", 25},
-                    {"Target", 10, true},
-                    {"Realisasi", 10, true},
-                    {"Capaian", 11, true},
-                    {"Predikat", 14}});
+  Table t = shaped({{"No"},
+                    {"Sasaran Strategis"},
+                    {"Indikator Kinerja"},
+                    {"Target", 0, true},
+                    {"Realisasi", 0, true},
+                    {"Capaian", 0, true},
+                    {"Predikat"}});
   t.body = by_sasaran(e.c, 5, [](const compute::IkuResult& k) {
     return Cells{text_cell(k.iku->name), value_cell(k.target), value_cell(k.realisasi),
                  capaian_cell(k), value_cell(k.predikat)};
@@ -186,14 +186,14 @@ Table measurement(const TableEnv& e) {
 }
 
 Table sasaran_summary(const TableEnv& e) {
-  Table t = shaped({{"No", 5},
-                    {"Sasaran Strategis", 31},
-                    {"Jumlah", 9, true},
-                    {"Melampaui Target", 11, true},
-                    {"Sesuai Target", 11, true},
-                    {"Tidak Mencapai Target", 11, true},
-                    {"Capaian", 11, true},
-                    {"Predikat", 11}},
+  Table t = shaped({{"No"},
+                    {"Sasaran Strategis"},
+                    {"Jumlah", 0, true},
+                    {"Melampaui Target", 0, true},
+                    {"Sesuai Target", 0, true},
+                    {"Tidak Mencapai Target", 0, true},
+                    {"Capaian", 0, true},
+                    {"Predikat"}},
                    false);
   t.header.push_back(body_row({head_cell("No", 1, 2), head_cell("Sasaran Strategis", 1, 2),
                                head_cell("Jumlah IKU", 4), head_cell("Capaian", 1, 2),
@@ -220,13 +220,13 @@ Table sasaran_summary(const TableEnv& e) {
 }
 
 Table program_capaian(const TableEnv& e) {
-  Table t = shaped({{"No", 7},
-                    {"Program / Kegiatan / Sub Kegiatan", 24},
-                    {"Sasaran", 18},
-                    {"Indikator", 22},
-                    {"Target", 10, true},
-                    {"Realisasi", 10, true},
-                    {"Capaian", 9, true}});
+  Table t = shaped({{"No"},
+                    {"Program / Kegiatan / Sub Kegiatan"},
+                    {"Sasaran"},
+                    {"Indikator"},
+                    {"Target", 0, true},
+                    {"Realisasi", 0, true},
+                    {"Capaian", 0, true}});
   t.body = by_activity(
       e.c, false, 4,
       [](const compute::ActivityResult& a) {
@@ -257,10 +257,10 @@ Table multiyear(const TableEnv& e) {
   const std::vector<int> years = history_years(e.c);
   const int ny = static_cast<int>(years.size());
   const std::string year = std::to_string(e.r.year);
-  std::vector<Col> cols{{"No", 5}, {"Sasaran Strategis", 18}, {"Indikator Kinerja", 22}};
-  for (int y : years) cols.push_back({std::to_string(y), 30.0 / std::max(ny, 1), true});
-  cols.push_back({"Capaian " + year, 12, true});
-  cols.push_back({"Perubahan", 13, true});
+  std::vector<Col> cols{{"No"}, {"Sasaran Strategis"}, {"Indikator Kinerja"}};
+  for (int y : years) cols.push_back({std::to_string(y), 0, true});
+  cols.push_back({"Capaian " + year, 0, true});
+  cols.push_back({"Perubahan", 0, true});
   Table t = shaped(cols, false);
   Row top = body_row({head_cell("No", 1, 2), head_cell("Sasaran Strategis", 1, 2),
                       head_cell("Indikator Kinerja", 1, 2), head_cell("Realisasi", ny),
@@ -294,12 +294,12 @@ Table renstra(const TableEnv& e) {
   const bool one_year = end_years.size() == 1;
   std::string target_title = "Target Akhir Renstra";
   if (one_year) target_title += " (" + std::to_string(*end_years.begin()) + ")";
-  Table t = shaped({{"No", 5},
-                    {"Sasaran Strategis", 20},
-                    {"Indikator Kinerja", 25},
-                    {target_title, 16, true},
-                    {"Realisasi s.d. " + std::to_string(e.r.year), 16, true},
-                    {"Tingkat Kemajuan", 18, true}});
+  Table t = shaped({{"No"},
+                    {"Sasaran Strategis"},
+                    {"Indikator Kinerja"},
+                    {target_title, 0, true},
+                    {"Realisasi s.d. " + std::to_string(e.r.year), 0, true},
+                    {"Tingkat Kemajuan", 0, true}});
   t.body = by_sasaran(e.c, 4, [&](const compute::IkuResult& k) {
     Cell target = value_cell(k.renstra_target);
     if (!one_year && k.renstra_target.known && k.iku->renstra_year)
@@ -357,14 +357,14 @@ Table renstra_years(const TableEnv& e) {
 }
 
 Table comparison(const TableEnv& e) {
-  Table t = shaped({{"No", 5},
-                    {"Sasaran Strategis", 16},
-                    {"Indikator Kinerja", 20},
-                    {"Realisasi", 10, true},
-                    {"Kabupaten", 10, true},
-                    {"Provinsi", 10, true},
-                    {"Nasional / Standar", 10, true},
-                    {"Keterangan", 19}},
+  Table t = shaped({{"No"},
+                    {"Sasaran Strategis"},
+                    {"Indikator Kinerja"},
+                    {"Realisasi", 0, true},
+                    {"Kabupaten", 0, true},
+                    {"Provinsi", 0, true},
+                    {"Nasional / Standar", 0, true},
+                    {"Keterangan"}},
                    false);
   t.header.push_back(
       body_row({head_cell("No", 1, 2), head_cell("Sasaran Strategis", 1, 2),
@@ -396,12 +396,12 @@ Cells budget_cells(const compute::BudgetFigures& b) {
 }  // namespace
 
 Table budget(const TableEnv& e) {
-  Table t = shaped({{"No", 5},
-                    {"Program", 35},
-                    {"Anggaran", 17, true},
-                    {"Realisasi", 17, true},
-                    {"Serapan", 10, true},
-                    {"Sisa", 16, true}});
+  Table t = shaped({{"No"},
+                    {"Program"},
+                    {"Anggaran", 0, true},
+                    {"Realisasi", 0, true},
+                    {"Serapan", 0, true},
+                    {"Sisa", 0, true}});
   for (const auto* a : programs(e.c)) {
     Cells r{number_cell(a->number), text_cell(a->activity->name)};
     for (Cell& c : budget_cells(a->budget)) r.push_back(std::move(c));
@@ -414,12 +414,12 @@ Table budget(const TableEnv& e) {
 }
 
 Table budget_sasaran(const TableEnv& e) {
-  Table t = shaped({{"No", 5},
-                    {"Sasaran Strategis", 35},
-                    {"Anggaran", 17, true},
-                    {"Proporsi", 10, true},
-                    {"Realisasi", 17, true},
-                    {"Serapan", 10, true}});
+  Table t = shaped({{"No"},
+                    {"Sasaran Strategis"},
+                    {"Anggaran", 0, true},
+                    {"Proporsi", 0, true},
+                    {"Realisasi", 0, true},
+                    {"Serapan", 0, true}});
   auto cells = [](const compute::BudgetFigures& b) {
     return Cells{value_cell(b.anggaran), value_cell(b.share), value_cell(b.realisasi),
                  value_cell(b.serapan)};
@@ -447,10 +447,10 @@ Cells capaian_budget_cells(const Value& capaian, const compute::BudgetFigures& b
 
 namespace {
 
-const std::vector<Col> kCapaianBudgetCols = {{"Capaian Kinerja", 13, true},
-                                             {"Anggaran", 17, true},
-                                             {"Realisasi", 17, true},
-                                             {"Serapan Anggaran", 13, true}};
+const std::vector<Col> kCapaianBudgetCols = {{"Capaian Kinerja", 0, true},
+                                             {"Anggaran", 0, true},
+                                             {"Realisasi", 0, true},
+                                             {"Serapan Anggaran", 0, true}};
 
 }  // namespace
 
@@ -464,7 +464,7 @@ std::vector<Col> with_capaian_budget(std::vector<Col> lead) {
 }  // namespace
 
 Table capaian_anggaran_sasaran(const TableEnv& e) {
-  Table t = shaped(with_capaian_budget({{"No", 5}, {"Sasaran Strategis", 35}}));
+  Table t = shaped(with_capaian_budget({{"No"}, {"Sasaran Strategis"}}));
   for (size_t s = 0; s < e.c.sasaran.size(); ++s) {
     const auto& sa = e.c.sasaran[s];
     Cells r{number_cell(std::to_string(s + 1)), text_cell(sa.sasaran->name)};
@@ -481,7 +481,7 @@ Table capaian_anggaran_sasaran(const TableEnv& e) {
 }
 
 Table capaian_anggaran_program(const TableEnv& e) {
-  Table t = shaped(with_capaian_budget({{"No", 7}, {"Program / Kegiatan / Sub Kegiatan", 33}}));
+  Table t = shaped(with_capaian_budget({{"No"}, {"Program / Kegiatan / Sub Kegiatan"}}));
   t.body = by_activity(
       e.c, false, 4,
       [](const compute::ActivityResult& a) { return Cells{tree_cell(a.activity->name, a.level)}; },
@@ -497,11 +497,11 @@ Table capaian_anggaran_program(const TableEnv& e) {
 
 Table efficiency(const TableEnv& e) {
   const bool points = e.r.settings.efficiency == report::Settings::Efficiency::difference;
-  Table t = shaped({{"No", 5},
-                    {"Sasaran Strategis", 41},
-                    {"Capaian Kinerja", 18, true},
-                    {"Serapan Anggaran", 18, true},
-                    {points ? "Efisiensi (poin)" : "Efisiensi", 18, true}});
+  Table t = shaped({{"No"},
+                    {"Sasaran Strategis"},
+                    {"Capaian Kinerja", 0, true},
+                    {"Serapan Anggaran", 0, true},
+                    {points ? "Efisiensi (poin)" : "Efisiensi", 0, true}});
   for (size_t s = 0; s < e.c.sasaran.size(); ++s) {
     const auto& sa = e.c.sasaran[s];
     t.body.push_back(body_row({number_cell(std::to_string(s + 1)), text_cell(sa.sasaran->name),
@@ -545,7 +545,7 @@ Table efficiency_iku(const TableEnv& e) {
 }
 
 Table rpjmd(const TableEnv& e) {
-  Table t = shaped({{"Tujuan", 30}, {"Sasaran Strategis", 35}, {"Indikator Kinerja Utama", 35}});
+  Table t = shaped({{"Tujuan"}, {"Sasaran Strategis"}, {"Indikator Kinerja Utama"}});
   const report::Strategy& st = e.r.strategy;
   if (!st.visi.empty()) t.body.push_back(group_row("Visi: " + st.visi, 3));
   for (size_t i = 0; i < st.misi.size(); ++i)

@@ -326,53 +326,70 @@ FlowPtr make_table_flow(const Context& ctx, const doc::Table& table, Size area) 
   const auto body_cells = place(table.body, ncols);
 
   // Measure once at the reference size; every candidate size scales the content widths.
-  std::vector<CellInfo> head_info, body_info;
+  // Decimal alignment costs width ("7.000 lembar" over "100,00%"): the cells as measured
+  // without it are the fallback before the type shrinks.
+  std::vector<CellInfo> head_info, plain_info;
   for (const auto& g : head_cells) head_info.push_back(describe(ctx, g, true, table.columns));
-  for (const auto& g : body_cells) body_info.push_back(describe(ctx, g, false, table.columns));
-  align_decimals(body_cells, body_info, ncols);
-  std::unordered_map<const doc::Cell*, const CellInfo*> by_cell;
-  for (size_t i = 0; i < head_cells.size(); ++i) by_cell[head_cells[i].cell] = &head_info[i];
-  for (size_t i = 0; i < body_cells.size(); ++i) by_cell[body_cells[i].cell] = &body_info[i];
+  for (const auto& g : body_cells) plain_info.push_back(describe(ctx, g, false, table.columns));
+  std::vector<CellInfo> aligned_info = plain_info;
+  align_decimals(body_cells, aligned_info, ncols);
+  std::unordered_map<const doc::Cell*, size_t> head_index, body_index;
+  for (size_t i = 0; i < head_cells.size(); ++i) head_index[head_cells[i].cell] = i;
+  for (size_t i = 0; i < body_cells.size(); ++i) body_index[body_cells[i].cell] = i;
   const Pt pad2 = st.cell_padding_x * 2;
-  auto limits_at = [&](double f) {
-    return column_limits({&head_cells, &body_cells}, table.columns, ncols,
-                         [&](const doc::Cell& c) -> CellWidths {
-                           const CellInfo* ci = by_cell.at(&c);
-                           // 0.5 pt of slack: a column exactly as wide as its longest word
-                           // must not break that word over rounding in the line breaker.
-                           const Pt extra = pad2 + ci->indent + Pt(0.5);
-                           return {ci->min * f + extra, ci->pref * f + extra};
-                         });
+  auto limits_at = [&](double f, bool aligned) {
+    const auto& body_info = aligned ? aligned_info : plain_info;
+    return column_limits(
+        {&head_cells, &body_cells}, table.columns, ncols, [&](const doc::Cell& c) -> CellWidths {
+          const auto h = head_index.find(&c);
+          const CellInfo& ci =
+              h != head_index.end() ? head_info[h->second] : body_info[body_index.at(&c)];
+          // 0.5 pt of slack: a column exactly as wide as its longest word
+          // must not break that word over rounding in the line breaker.
+          const Pt extra = pad2 + ci.indent + Pt(0.5);
+          return {ci.min * f + extra, ci.pref * f + extra};
+        });
   };
 
-  // Largest size (in half points) at which the minimum widths fit, portrait then landscape.
+  // Largest size (in half points) at which the minimum widths fit, decimal commas aligned if
+  // possible; portrait, then landscape.
   const Pt base = st.table_text.size;
-  auto fit = [&](Pt w) -> std::optional<double> {
+  struct Fit {
+    double f;
+    bool aligned;
+  };
+  auto fit = [&](Pt w) -> std::optional<Fit> {
     for (Pt s = base; s >= st.table_min_size - Pt(1e-9); s -= Pt(0.5)) {
       const double f = s / base;
-      if (sum_min(limits_at(f)) <= w + Pt(1e-6)) return f;
+      for (bool aligned : {true, false}) {
+        if (sum_min(limits_at(f, aligned)) <= w + Pt(1e-6)) return Fit{f, aligned};
+      }
     }
     return std::nullopt;
   };
   const double f_min = std::min(1.0, st.table_min_size / base);
   bool landscape = false;
   Pt width = area.width, page_height = area.height;
-  std::optional<double> f = fit(width);
-  if (!f && table.allow_landscape && area.height > area.width) {
+  std::optional<Fit> fitted = fit(width);
+  if (!fitted && table.allow_landscape && area.height > area.width) {
     landscape = true;
     std::swap(width, page_height);
-    f = fit(width);
+    fitted = fit(width);
   }
-  if (!f) {
-    f = f_min;
+  const bool too_wide = !fitted;
+  if (too_wide) {
+    fitted = Fit{f_min, false};
     ctx.sink.warning(table.loc,
                      (table.label.empty() ? std::string("a table") : table.label) +
                          " is too wide even at the minimum table font size; its columns are "
                          "narrower than their longest words",
                      {"split the table, shorten column headings, or allow landscape pages"});
   }
-  // Type shrinks only as the last resort, and says so (sizes are in half points: "%g" is exact).
-  if (*f < 1.0 && *f > f_min) {
+  const double f = fitted->f;
+  const std::vector<CellInfo>& body_info = fitted->aligned ? aligned_info : plain_info;
+  // Type shrinks only as the last resort, and says so, down to the minimum size itself
+  // (sizes are in half points: "%g" is exact).
+  if (f < 1.0 && !too_wide) {
     auto format_pt = [](Pt size) {
       char buf[16];
       std::snprintf(buf, sizeof buf, "%g", size.v);
@@ -380,11 +397,11 @@ FlowPtr make_table_flow(const Context& ctx, const doc::Table& table, Size area) 
     };
     ctx.sink.warning(table.loc,
                      (table.label.empty() ? std::string("a table") : table.label) + " is set at " +
-                         format_pt(base * *f) + " pt instead of " + format_pt(base) +
+                         format_pt(base * f) + " pt instead of " + format_pt(base) +
                          " pt: its columns' longest words do not fit side by side at full size",
                      {"shorten the longest words or column headings, or allow landscape pages"});
   }
-  const auto widths = distribute(limits_at(*f), table.columns, width);
+  const auto widths = distribute(limits_at(f, fitted->aligned), table.columns, width);
 
   Geometry g;
   g.width = width;
@@ -393,12 +410,12 @@ FlowPtr make_table_flow(const Context& ctx, const doc::Table& table, Size area) 
   g.pad_x = st.cell_padding_x;
   g.pad_y = st.cell_padding_y;
   g.rule = st.table_rule;
-  g.row_min = draw::line_box(ctx, scaled(st.table_text, *f)).height + g.pad_y * 2;
+  g.row_min = draw::line_box(ctx, scaled(st.table_text, f)).height + g.pad_y * 2;
 
   Unit header;
-  header.cells = compose_cells(ctx, head_cells, head_info, *f, g);
+  header.cells = compose_cells(ctx, head_cells, head_info, f, g);
   fit_heights(header, g);
-  auto units = make_units(compose_cells(ctx, body_cells, body_info, *f, g), table.body, g);
+  auto units = make_units(compose_cells(ctx, body_cells, body_info, f, g), table.body, g);
 
   auto block = [&](const doc::Inlines& in, const report::TextStyle& ts, report::HAlign a) {
     return TextBlock{draw::compose_aligned(ctx, in, ts, width, a), draw::line_box(ctx, ts)};

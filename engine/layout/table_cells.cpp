@@ -29,35 +29,49 @@ std::string flat_text(const std::vector<doc::Inlines>& paras) {
   return s;
 }
 
+namespace {
+
+/// Where a line may end inside a space-free word, as the text stage allows (text/paragraph.cpp):
+/// after a written hyphen between two letters ("Perundang-|undangan"), after a slash with two
+/// characters or more on each side ("Desa/|Kelurahan", not "s/d").
+bool breaks_after(std::string_view word, size_t p) {
+  const auto separator = [&](size_t i) { return word[i] == '-' || word[i] == '/'; };
+  if (p == 0 || p + 1 >= word.size() || !separator(p) || separator(p - 1) || separator(p + 1))
+    return false;
+  if (word[p] == '-') return true;
+  size_t part = p;  // start of the part before the slash
+  while (part > 0 && !separator(part - 1)) --part;
+  size_t next = p + 1;
+  while (next < word.size() && !separator(next)) ++next;
+  return p - part >= 2 && next - (p + 1) >= 2;
+}
+
+}  // namespace
+
 CellWidths measure_inlines(const Context& ctx, const doc::Inlines& in,
                            const report::TextStyle& ts) {
   CellWidths w;
-  Pt word, line;
+  Pt piece, line;  // the unbreakable piece and the line so far
   for (const auto& run : in) {
     const auto& font = ctx.font(ts, run.bold, run.italic);
-    size_t start = 0;
     const std::string& t = run.text;
+    size_t start = 0;
     while (start <= t.size()) {
-      size_t stop = t.find_first_of(" \n/", start);
-      // A line may end after a slash with two characters or more on each side (the text
-      // stage's rule), so "Desa/Kelurahan" needs only its wider part.
-      while (stop != std::string::npos && t[stop] == '/' &&
-             (stop - start < 2 || t.find_first_of(" \n/", stop + 1) - (stop + 1) < 2 ||
-              stop + 3 > t.size()))
-        stop = t.find_first_of(" \n/", stop + 1);
-      const size_t end = stop == std::string::npos ? t.size() : stop + (t[stop] == '/');
-      if (end > start) {
-        const Pt piece = font.width(std::string_view(t).substr(start, end - start), ts.size);
-        word += piece;
-        line += piece;
+      const size_t stop = std::min(t.find_first_of(" \n", start), t.size());
+      const std::string_view word = std::string_view(t).substr(start, stop - start);
+      size_t from = 0;
+      for (size_t p = 0; p < word.size(); ++p) {
+        if (!breaks_after(word, p)) continue;
+        piece += font.width(word.substr(from, p + 1 - from), ts.size);
+        w.min = max(w.min, piece);
+        piece = Pt(0);
+        from = p + 1;
       }
-      if (stop == std::string::npos) break;
-      w.min = max(w.min, word);
-      word = Pt(0);
-      if (t[stop] == '/') {
-        start = stop + 1;
-        continue;
-      }
+      piece += font.width(word.substr(from), ts.size);
+      line += font.width(word, ts.size);
+      if (stop == t.size()) break;
+      w.min = max(w.min, piece);
+      piece = Pt(0);
       if (t[stop] == ' ') {
         line += font.width(" ", ts.size);
       } else {
@@ -67,7 +81,7 @@ CellWidths measure_inlines(const Context& ctx, const doc::Inlines& in,
       start = stop + 1;
     }
   }
-  w.min = max(w.min, word);
+  w.min = max(w.min, piece);
   w.pref = max(w.pref, line);
   return w;
 }
@@ -121,7 +135,20 @@ CellInfo describe(const Context& ctx, const GridCell& g, bool header,
     info.min = max(info.min, w.min);
     info.pref = max(info.pref, w.pref);
   }
-  if (info.one_line) info.min = info.pref;
+  if (info.one_line) {
+    // A figure stays on one line with its unit ("7.000 lembar"); a longer unit may wrap after
+    // its first word ("13 TP." / "PKK desa").
+    const std::string text = flat_text(info.paras);
+    const size_t first = text.find(' ');
+    const size_t second = first == std::string::npos ? first : text.find(' ', first + 1);
+    info.min =
+        second == std::string::npos
+            ? info.pref
+            : max(info.min, ctx.font(info.style).width(text.substr(0, second), info.style.size));
+  }
+  // A heading may wrap at its words: its unbroken line must not claim the room that the
+  // body's text columns need (as in LaTeX's tabulary, widths follow the body).
+  if (header && !number_row) info.pref = info.min;
   if (info.decimal) {
     const std::string text = flat_text(info.paras);
     const size_t frac = fraction_start(text);

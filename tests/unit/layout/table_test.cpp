@@ -464,17 +464,37 @@ TEST_F(LayoutTest, TooWideWithoutLandscapeShrinksAndWarns) {
   EXPECT_EQ(sink_.warning_count(), 1u);
 }
 
-TEST_F(LayoutTest, ACompoundWithASlashNeedsOnlyItsWiderPart) {
+TEST_F(LayoutTest, ATableThatFitsOnlyAtTheMinimumSizeSaysSo) {
+  // Room for "123.456.789" at the minimum size and not half a point above it.
+  const auto& font = ctx_.font(style_.table_text);
+  doc::Table t;
+  t.label = "Tabel 1.1";
+  t.allow_landscape = false;
+  t.columns = {{0, true}};
+  t.body.push_back(row({cell("123.456.789", doc::CellAlign::right)}));
+  const Pt width = font.width("123.456.789", style_.table_min_size) +
+                   style_.cell_padding_x * 2 + Pt(0.6);
+  auto flow = make_table_flow(ctx_, t, {width, Pt(700)});
+  const auto all = sink_.all();
+  ASSERT_EQ(all.size(), 1u);
+  char expected[64];
+  std::snprintf(expected, sizeof expected, "Tabel 1.1 is set at %g pt instead of %g pt",
+                style_.table_min_size.v, style_.table_text.size.v);
+  EXPECT_EQ(all[0].message.rfind(expected, 0), 0u) << all[0].message;
+}
+
+TEST_F(LayoutTest, ACompoundWithASlashOrHyphenNeedsOnlyItsWiderPart) {
   // Narrower than "Desa/Kelurahan" but as wide as "Kelurahan": the cell breaks after the
   // slash instead of the table shrinking with a warning; "s/d" stays whole.
   const auto& font = ctx_.font(style_.table_text);
   const Pt size = style_.table_text.size;
-  for (const char* word : {"Desa/Kelurahan", "s/d"}) {
+  // A written hyphen is a break as well: "Perundang-undangan" needs "Perundang-".
+  for (const auto& [word, widest] : std::vector<std::pair<std::string, std::string>>{
+           {"Desa/Kelurahan", "Kelurahan"}, {"s/d", "s/d"}, {"Perundang-undangan", "Perundang-"}}) {
     doc::Table t;
     t.allow_landscape = false;
     t.columns = {{0, false}};
     t.body.push_back(row({cell(word)}));
-    const std::string widest = std::string(word) == "s/d" ? "s/d" : "Kelurahan";
     const Pt width = font.width(widest, size) + style_.cell_padding_x * 2 + Pt(1);
     auto flow = make_table_flow(ctx_, t, {width, Pt(700)});
     const auto paged = page_out(*flow, Pt(700), Pt(700));
@@ -504,6 +524,80 @@ TEST_F(LayoutTest, DecimalCommasLineUp) {
   EXPECT_NEAR((rs[3]->origin.x + font.width("100", size)).v, end100.v, 0.01);
   EXPECT_NEAR((rs[4]->origin.x + font.width("3", size)).v, end100.v, 0.01);
   EXPECT_NEAR((rs[5]->origin.x + font.width("-0", size)).v, end100.v, 0.01);
+}
+
+/// The text of the lines of `f` that start at or right of `x0` and end before `x1`.
+std::vector<std::string> lines_between(const frame::Frame& f, Pt x0, Pt x1) {
+  std::vector<const frame::GlyphRun*> rs;
+  runs(f, rs);
+  std::vector<std::string> out;
+  for (const auto* r : rs) {
+    if (r->origin.x >= x0 && r->origin.x + r->width() <= x1) out.push_back(r->text);
+  }
+  return out;
+}
+
+TEST_F(LayoutTest, DecimalAlignmentGivesWayBeforeTheTypeShrinks) {
+  // Aligned, "7.000,25" and "5 dokumen" need "7.000" + " dokumen"; the column has room for the
+  // wider of the two as set, so both are set flush right at full size, without a warning.
+  const auto& font = ctx_.font(style_.table_text);
+  const Pt size = style_.table_text.size;
+  doc::Table t;
+  t.allow_landscape = false;
+  t.columns = {{0, true}};
+  for (const char* v : {"7.000,25", "5 dokumen"})
+    t.body.push_back(row({cell(v, doc::CellAlign::decimal)}));
+  const Pt natural = max(font.width("7.000,25", size), font.width("5 dokumen", size));
+  ASSERT_LT(natural + Pt(2), font.width("7.000 dokumen", size));
+  const Pt width = natural + style_.cell_padding_x * 2 + Pt(1);
+  auto flow = make_table_flow(ctx_, t, {width, Pt(700)});
+  const auto f = flow->next(Pt(700), true);
+  ASSERT_TRUE(f.has_value());
+  std::vector<const frame::GlyphRun*> rs;
+  runs(f->frame, rs);
+  ASSERT_EQ(rs.size(), 2u);
+  EXPECT_NEAR(rs[0]->size.v, size.v, 1e-9);
+  EXPECT_NEAR((rs[0]->origin.x + rs[0]->width()).v, (rs[1]->origin.x + rs[1]->width()).v, 0.01);
+  EXPECT_EQ(sink_.warning_count(), 0u);
+}
+
+TEST_F(LayoutTest, AFigureKeepsItsUnitWordAndALongerUnitWraps) {
+  // "13 TP. PKK desa" in a numeric column narrower than the whole: "13 TP." stays together,
+  // the rest wraps; the type does not shrink.
+  const auto& font = ctx_.font(style_.table_text);
+  const Pt size = style_.table_text.size;
+  doc::Table t;
+  t.allow_landscape = false;
+  t.columns = {{0, true}};
+  t.body.push_back(row({cell("13 TP. PKK desa", doc::CellAlign::decimal)}));
+  const Pt width = font.width("13 TP. PKK", size) + style_.cell_padding_x * 2 - Pt(1);
+  auto flow = make_table_flow(ctx_, t, {width, Pt(700)});
+  const auto f = flow->next(Pt(700), true);
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(text_of(f->frame), "13 TP.\nPKK desa\n");
+  EXPECT_EQ(sink_.warning_count(), 0u);
+}
+
+TEST_F(LayoutTest, AHeadingWrapsAtItsWordsBeforeTheBodyTextDoes) {
+  // The text column gets the room for its line; the numeric column is as wide as its heading's
+  // longest word, "Mencapai", and the heading wraps.
+  const auto& body = ctx_.font(style_.table_text);
+  const auto& head = ctx_.font(style_.table_header);
+  const Pt pad2 = style_.cell_padding_x * 2 + Pt(1);
+  doc::Table t;
+  t.allow_landscape = false;
+  t.columns = {{0, false}, {0, true}};
+  t.header.push_back(row({cell("Uraian"), cell("Tidak Mencapai Target")}));
+  const std::string text = "Persentase pertanggungjawaban realisasi APB Desa";
+  t.body.push_back(row({cell(text), cell("3", doc::CellAlign::decimal)}));
+  const Pt text_w = body.width(text, style_.table_text.size) + pad2;
+  const Pt head_w = head.width("Mencapai", style_.table_header.size) + pad2;
+  auto flow = make_table_flow(ctx_, t, {text_w + head_w, Pt(700)});
+  const auto f = flow->next(Pt(700), true);
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(lines_between(f->frame, Pt(0), text_w),
+            (std::vector<std::string>{"Uraian", "1", text}));
+  EXPECT_EQ(count(text_of(f->frame), "Mencapai\n"), 1u);
 }
 
 TEST_F(LayoutTest, ThousandsOfRowsAreSpreadOverPages) {
