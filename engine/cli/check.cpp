@@ -19,8 +19,8 @@ int run_check(const Args& args) {
   for (const auto& d : found)
     std::printf("%s\n", format_diagnostic({Severity::warning,
                                            d.loc,
-                                           d.what + ": the document states " + d.stated +
-                                               ", computed " + d.computed,
+                                           d.what + ": " + d.stated_as + " " + d.stated +
+                                               ", " + d.computed_as + " " + d.computed,
                                            {}})
                             .c_str());
   std::printf("%zu disagreement%s between stated and computed figures\n", found.size(),

@@ -44,6 +44,24 @@ class Checker {
     out.push_back({loc, what, money_value(*own, r_.settings.money).text, used.text});
   }
 
+  /// Components that make up an IKU's realisasi (`realisasi_of`) against that realisasi, both
+  /// rounded to the decimals the realisasi is printed with (AKIP components 80,74 vs 60,61).
+  void adds_up(const ComponentsResult& cr, const std::vector<IkuResult>& iku) {
+    const report::Components& comp = *cr.components;
+    if (comp.realisasi_of.empty() || !cr.total.known) return;
+    for (const IkuResult& k : iku) {
+      if (k.iku->id != comp.realisasi_of || !k.realisasi.known) continue;
+      const int d = k.realisasi.decimals;
+      if (cr.total.exact.rounded(d) == k.realisasi.exact.rounded(d)) return;
+      out.push_back({comp.realisasi_of_loc,
+                     "components `" + comp.id + "` do not add up to the realisasi of IKU `" +
+                         k.iku->id + "` they make up",
+                     print_like(cr.total.exact, k.realisasi), k.realisasi.text, "their total is",
+                     "the realisasi is"});
+      return;
+    }
+  }
+
   std::vector<Disagreement> out;
 
  private:
@@ -125,6 +143,7 @@ std::vector<Disagreement> check_stated(const report::Report& report, const Compu
   for (const ComponentsResult& cr : t.components) {
     c.numbers(cr.components->stated, "total", cr.total,
               "total of components `" + cr.components->id + "`");
+    c.adds_up(cr, t.iku);
   }
   for (const SurveyResult& sr : t.surveys) {
     c.numbers(sr.survey->stated, "average", sr.average,

@@ -22,6 +22,8 @@ void DescriptionReader::read_components(const toml::table& t) {
   c.item_header = f.text("item_header").value_or(c.item_header);
   c.value_header = f.text("value_header").value_or(c.value_header);
   c.source = f.text("source").value_or("");
+  c.realisasi_of = ref_text(f, "realisasi_of", "iku");
+  c.realisasi_of_loc = f.loc("realisasi_of");
   for (const auto* it : entries(f, "items", "components.items", true)) {
     Fields itf(ctx_, *it, "an item of [[components]]", keys_of("components.items"));
     ComponentItem item;

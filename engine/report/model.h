@@ -172,6 +172,10 @@ struct Components {
   std::string id, caption, item_header = "Komponen", value_header = "Nilai", source;
   enum class Mode { score, weighted } mode = Mode::score;
   std::vector<ComponentItem> items;
+  /// The IKU whose realisasi this breakdown makes up (an AKIP score from its components, an
+  /// IPP from its aspects); empty for none. `check` reports a total that differs from it.
+  std::string realisasi_of;
+  SourceLoc realisasi_of_loc;
   StatedValues stated;
   SourceLoc loc;
 };

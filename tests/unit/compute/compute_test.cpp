@@ -433,6 +433,33 @@ TEST(CheckStated, BudgetInputsAndLabels) {
   EXPECT_EQ(d[2].computed, "89,08%");
 }
 
+TEST(CheckStated, ComponentsThatDoNotAddUpToTheirIkusRealisasi) {
+  report::Report r = megaluh();
+  r.iku[0].stated = {};
+  r.iku[1].stated = {};
+  r.iku[2].stated = {};
+  r.surveys[0].stated = {};
+  r.components[0].realisasi_of = "akip";  // Σ 80,74 against Nilai AKIP 60,61
+  r.components[0].realisasi_of_loc = testing::at(81);
+  r.components[1].realisasi_of = "ipp";   // Σ value × weight / 100 = 2,90 against IPP 3,44
+  r.components[1].realisasi_of_loc = testing::at(91);
+  std::vector<Disagreement> d = check_stated(r, compute(r));
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].what, "components `akip_komponen` do not add up to the realisasi of IKU `akip` "
+                       "they make up");
+  EXPECT_EQ(d[0].stated, "80,74");
+  EXPECT_EQ(d[0].computed, "60,61");
+  EXPECT_EQ(d[0].stated_as, "their total is");
+  EXPECT_EQ(d[0].loc.line, 81);
+  EXPECT_EQ(d[1].stated, "2,90");
+  EXPECT_EQ(d[1].computed, "3,44");
+  EXPECT_EQ(d[1].loc.line, 91);
+  // Once the realisasi is the components' total (to its printed decimals) nothing is reported.
+  r.iku[0].realisasi = 80.7449;
+  r.iku[2].realisasi = 2.9012;
+  EXPECT_TRUE(check_stated(r, compute(r)).empty());
+}
+
 TEST(ComputedWords, VerdictsFollowTheFiguresInTheConfiguredWords) {
   report::Report r = megaluh();
   report::Wording renstra;
