@@ -18,8 +18,11 @@ void check_value(const OptionSpec& o, const std::string& value) {
   if (o.kind == ValueKind::count) {
     bool digits = !value.empty() && value.size() <= 9;
     for (char c : value) digits = digits && c >= '0' && c <= '9';
-    if (!digits || std::stoul(value) == 0)
-      throw UsageError(name + " takes a whole number from 1, not '" + value + "'");
+    const unsigned long n = digits ? std::stoul(value) : 0;  // at most 9 digits: no overflow
+    if (n == 0 || (o.max_count != 0 && n > o.max_count))
+      throw UsageError(name + " takes a whole number from 1" +
+                       (o.max_count ? " to " + std::to_string(o.max_count) : std::string()) +
+                       ", not '" + value + "'");
   } else if (o.kind == ValueKind::choice) {
     const std::string_view choices = o.choices;
     size_t start = 0;

@@ -2,11 +2,13 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <stdexcept>
 #include <thread>
 
 #include "cli/commands.h"
@@ -51,6 +53,18 @@ struct BulkArgs {
   std::string out_dir, combine;
   unsigned jobs = 0;
 };
+
+/// Of two exit codes, the one a bulk run reports: a bug (70) before an I/O failure (3), a usage
+/// error (2) and an input error (1), so one failed report gives the code it gives alone.
+int most_severe(int a, int b) {
+  static constexpr int order[] = {ok, input_error, usage_error, io_error, internal};
+  const auto rank = [](int c) {
+    for (size_t i = 0; i < std::size(order); ++i)
+      if (order[i] == c) return i;
+    return std::size(order);  // unknown codes first of all: never hidden
+  };
+  return rank(a) >= rank(b) ? a : b;
+}
 
 /// Where bulk rendering writes the PDF of `input`.
 std::string bulk_output(const BulkArgs& b, const std::string& input) {
@@ -164,11 +178,18 @@ int bulk(const BulkArgs& b, const RenderArgs& args, pipeline::Resources& res) {
       const auto start = std::chrono::steady_clock::now();
       const std::string out = bulk_output(b, inputs[i]);
       auto& r = results[i];
+      // What ends one report ends it with the exit code the same report gives alone (main.cpp).
       try {
         r.code = render_one(inputs[i], out, a, res, &r.pages, &r.error, say);
+      } catch (const UsageError& e) {
+        r.code = usage_error;
+        r.error = e.what();
+      } catch (const InternalError& e) {
+        r.code = internal;
+        r.error = std::string(e.what()) + " (this is a bug in lkjip)";
       } catch (const std::exception& e) {
         r.code = internal;
-        r.error = e.what();
+        r.error = std::string("internal error: ") + e.what() + " (this is a bug in lkjip)";
       }
       r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       char line[64];
@@ -196,7 +217,8 @@ int bulk(const BulkArgs& b, const RenderArgs& args, pipeline::Resources& res) {
   for (size_t i = 0; i < inputs.size(); ++i)
     if (results[i].code != ok)
       std::fprintf(stderr, "  failed: %s: %s\n", inputs[i].c_str(), results[i].error.c_str());
-  int code = good == inputs.size() ? ok : input_error;
+  int code = ok;
+  for (const Result& r : results) code = most_severe(code, r.code);
   // A failed report is left out of the combined file; the summary and exit status say so.
   if (!b.combine.empty() && !rendered.empty())
     if (const int c = combine_outputs(b, a, rendered, inputs.size()); c != ok) code = c;
@@ -222,6 +244,12 @@ int render_one(const std::string& input, const std::string& out, const RenderArg
       return io_error;
     }
   }
+  // Fault injection for the exit-code tests (tests/golden/cli_test.cpp): an engine bug, either
+  // a broken invariant or a stray standard exception.
+  if (const char* fault = std::getenv("LKJIP_FAULT"); fault && std::string(fault) == "internal")
+    internal_error("fault injected by LKJIP_FAULT=internal");
+  else if (fault && std::string(fault) == "exception")
+    throw std::out_of_range("fault injected by LKJIP_FAULT=exception");
   DiagnosticSink sink;
   auto rendered = pipeline::render(input, a.options, res, sink);
   std::string messages;

@@ -51,7 +51,9 @@ std::vector<CommandSpec> make_commands() {
         {"--out-dir", "", "DIR", K::dir, "",
          "Bulk mode: write one PDF per description into DIR (created if missing)."},
         {"--jobs", "", "N", K::count, "",
-         "Bulk mode: render N reports in parallel (default: the number of cores)."},
+         "Bulk mode: render N reports in parallel, 1 to 256 (default: the number of cores); "
+         "each report being rendered holds its pages in memory.",
+         256},
         {"--combine", "", "FILE", K::pdf, "",
          "Bulk mode: also write one print file of every rendered report in input order, each "
          "starting on an odd page (blank pages inserted for duplex printing)."},

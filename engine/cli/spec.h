@@ -31,6 +31,7 @@ struct OptionSpec {
   ValueKind kind = ValueKind::none;
   std::string_view choices;  // for ValueKind::choice: "doctree|frames"
   std::string_view help;     // one paragraph, unwrapped: the formatters wrap it
+  unsigned max_count = 0;    // for ValueKind::count: the largest value accepted (0: no bound)
 };
 
 struct Example {

@@ -126,11 +126,16 @@ class DiskWorld final : public World {
     return out;
   }
 
-  std::optional<std::string> read_prefix(const std::string& path, size_t n,
-                                         FileProblem& problem) const override {
+  std::optional<std::string> read_range(const std::string& path, uint64_t offset, size_t n,
+                                        FileProblem& problem) const override {
     Fd f;
     uint64_t size = 0;
     if (!open_regular(path, f, size, problem)) return std::nullopt;
+    if (offset >= size) return std::string();
+    if (::lseek(f.fd, static_cast<off_t>(offset), SEEK_SET) < 0) {
+      fail(problem, path, std::strerror(errno));
+      return std::nullopt;
+    }
     std::string out;
     if (!read_up_to(f.fd, n, out, path, problem)) return std::nullopt;
     return out;

@@ -34,9 +34,16 @@ class World {
   virtual std::optional<std::string> read(const std::string& path, uint64_t max_bytes,
                                           FileProblem& problem) const = 0;
 
-  /// The first `n` bytes (fewer when the file is shorter): for headers checked before a read.
-  virtual std::optional<std::string> read_prefix(const std::string& path, size_t n,
-                                                 FileProblem& problem) const = 0;
+  /// At most `n` bytes from byte `offset` on (fewer past the end): for headers checked before a
+  /// read and for the parts of a large file a check needs.
+  virtual std::optional<std::string> read_range(const std::string& path, uint64_t offset, size_t n,
+                                                FileProblem& problem) const = 0;
+
+  /// The first `n` bytes (fewer when the file is shorter).
+  std::optional<std::string> read_prefix(const std::string& path, size_t n,
+                                         FileProblem& problem) const {
+    return read_range(path, 0, n, problem);
+  }
 };
 
 /// The World of the real file system. Stateless, shared by every thread.

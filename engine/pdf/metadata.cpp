@@ -1,9 +1,10 @@
 // Document metadata: the Info dictionary, PDF/A XMP and the sRGB OutputIntent.
 #include "pdf/writer.h"
 
-#include <fstream>
-#include <iterator>
+#include <optional>
+#include <string>
 
+#include "io/world.h"
 #include "pdf/flate.h"
 #include "pdf/pdf_format.h"
 #include "pdf/pdf_objects.h"
@@ -11,6 +12,11 @@
 namespace lkjip::pdf::detail {
 
 using namespace PoDoFo;
+
+namespace {
+/// The output intent's profile is read whole into the PDF: sRGB profiles are a few KiB.
+constexpr uint64_t kMaxIccBytes = uint64_t{4} << 20;
+}  // namespace
 
 void Writer::write_metadata() {
   const frame::DocumentInfo& info = in_.info;
@@ -74,13 +80,15 @@ void Writer::write_metadata() {
   meta->GetStream()->Set(x.data(), static_cast<pdf_long>(x.size()), TVecFilters());
   catalog.AddKey("Metadata", meta->Reference());
 
-  std::ifstream icc_in(opt_.icc_profile, std::ios::binary);
-  const std::string icc((std::istreambuf_iterator<char>(icc_in)), std::istreambuf_iterator<char>());
-  if (!icc_in.good() && !icc_in.eof()) {
-    sink_.error({opt_.icc_profile, 0, 0}, "cannot read the sRGB ICC profile for PDF/A",
+  io::FileProblem problem;
+  const std::optional<std::string> read = io::disk().read(opt_.icc_profile, kMaxIccBytes, problem);
+  if (!read) {
+    sink_.error({opt_.icc_profile, 0, 0},
+                "cannot read the sRGB ICC profile for PDF/A: " + problem.reason,
                 {"install icc-profiles-free, or turn PDF/A output off"});
     return;
   }
+  const std::string& icc = *read;
   if (icc.size() < 128 || icc.compare(36, 4, "acsp") != 0) {
     sink_.error({opt_.icc_profile, 0, 0}, "not an ICC profile (no 'acsp' signature)",
                 {"install icc-profiles-free, or turn PDF/A output off"});

@@ -35,7 +35,7 @@ void Writer::write_annotations(PageState& ps) {
   for (const PendingLink& link : ps.links) {
     auto it = anchors_.find(link.target);
     if (it == anchors_.end()) {
-      sink_.error({}, page_where(ps.index) + "link to unknown anchor '" + link.target + "'");
+      breaches_.error({}, page_where(ps.index) + "link to unknown anchor '" + link.target + "'");
       continue;
     }
     PdfAnnotation* annot = create_annotation(ps.page, ePdfAnnotation_Link, link.box);
@@ -46,12 +46,13 @@ void Writer::write_annotations(PageState& ps) {
   }
   for (const PendingSig& sig : ps.sigs) {
     if (sig.name.empty() || sig.name.find('.') != std::string::npos) {
-      sink_.error({}, page_where(ps.index) + "signature field name '" + sig.name +
-                          "' must be non-empty and contain no '.'");
+      breaches_.error({}, page_where(ps.index) + "signature field name '" + sig.name +
+                              "' must be non-empty and contain no '.'");
       continue;
     }
     if (!field_names_.insert(sig.name).second) {
-      sink_.error({}, page_where(ps.index) + "signature field '" + sig.name + "' appears twice");
+      breaches_.error({},
+                      page_where(ps.index) + "signature field '" + sig.name + "' appears twice");
       continue;
     }
     // The None appearance mode keeps PoDoFo from adding a non-embedded Helvetica in /DR.
@@ -95,9 +96,9 @@ void Writer::write_outline() {
   for (size_t i = 0; i < n; ++i) {
     const int level = entries[i].level;
     if (level < 0 || static_cast<size_t>(level) > stack.size()) {
-      sink_.error({}, "outline entry '" + entries[i].title + "' has level " +
-                          std::to_string(level) + " but follows level " +
-                          std::to_string(static_cast<long>(stack.size()) - 1));
+      breaches_.error({}, "outline entry '" + entries[i].title + "' has level " +
+                              std::to_string(level) + " but follows level " +
+                              std::to_string(static_cast<long>(stack.size()) - 1));
       ok = false;
       continue;
     }
@@ -110,8 +111,8 @@ void Writer::write_outline() {
     }
     stack.push_back(i);
     if (!anchors_.count(entries[i].anchor)) {
-      sink_.error({}, "outline entry '" + entries[i].title + "' points to unknown anchor '" +
-                          entries[i].anchor + "'");
+      breaches_.error({}, "outline entry '" + entries[i].title + "' points to unknown anchor '" +
+                              entries[i].anchor + "'");
       ok = false;
     }
   }
@@ -162,10 +163,10 @@ void Writer::write_page_labels() {
     const auto& r = ranges[i];
     const bool ordered = i == 0 ? r.first_page == 0 : r.first_page > ranges[i - 1].first_page;
     if (!ordered || r.first_page >= in_.pages.size() || r.start < 1) {
-      sink_.error({}, "page label ranges must start at page 0, increase, stay within the " +
-                          std::to_string(in_.pages.size()) +
-                          " pages and number from 1 or more (range " + std::to_string(i + 1) +
-                          " starts at page " + std::to_string(r.first_page) + ")");
+      breaches_.error({}, "page label ranges must start at page 0, increase, stay within the " +
+                              std::to_string(in_.pages.size()) +
+                              " pages and number from 1 or more (range " + std::to_string(i + 1) +
+                              " starts at page " + std::to_string(r.first_page) + ")");
       return;
     }
     PdfDictionary label;

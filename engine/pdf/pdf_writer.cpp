@@ -51,26 +51,20 @@ std::optional<std::string> Writer::serialise() {
 
 std::optional<std::string> Writer::run() {
   const size_t n = in_.pages.size();
-  if (n == 0) {
-    sink_.error({}, "the document has no pages");
-    return std::nullopt;
-  }
+  if (n == 0) internal_error("the PDF writer was given a document without pages");
   // All pages in one call: inserting them one by one walks the page tree each time.
   std::vector<PdfRect> sizes;
   sizes.reserve(n);
   for (const frame::Page& p : in_.pages) {
-    if (!(p.size.width.v > 0 && p.size.height.v > 0)) {
-      sink_.error({}, "page size " + num(p.size.width.v) + " x " + num(p.size.height.v) +
-                          " is not positive");
-      return std::nullopt;
-    }
-    if (p.view_rotation % 90 != 0) {
-      sink_.error(
+    if (!(p.size.width.v > 0 && p.size.height.v > 0))
+      breaches_.error({}, "page size " + num(p.size.width.v) + " x " + num(p.size.height.v) +
+                              " is not positive");
+    if (p.view_rotation % 90 != 0)
+      breaches_.error(
           {}, "page view rotation " + std::to_string(p.view_rotation) + " is not a multiple of 90");
-      return std::nullopt;
-    }
     sizes.emplace_back(0, 0, p.size.width.v, p.size.height.v);
   }
+  raise_breaches();
   pdf_->CreatePages(sizes);
   // Page wrappers of our own over the flat /Kids of the fresh tree: PoDoFo 0.9.8's GetPage(i)
   // walks the kids from the first for every call (quadratic in the page count), and the
@@ -88,7 +82,7 @@ std::optional<std::string> Writer::run() {
     pages_.push_back(std::make_unique<PdfPage>(page, parents));
   }
   std::vector<PageState> pages(n);
-  ContentStreamBuilder content(*this, sink_);
+  ContentStreamBuilder content(*this, breaches_);
   for (size_t i = 0; i < n; ++i) {
     PageState& ps = pages[i];
     ps.index = i;
@@ -105,8 +99,21 @@ std::optional<std::string> Writer::run() {
   write_outline();
   write_page_labels();
   write_metadata();
+  raise_breaches();
   if (sink_.has_errors()) return std::nullopt;
   return serialise();
+}
+
+void Writer::raise_breaches() {
+  std::string what;
+  for (const Diagnostic& d : breaches_.all()) {
+    if (d.severity != Severity::error) {
+      sink_.report(d);
+      continue;
+    }
+    what += (what.empty() ? "" : "; ") + d.message;
+  }
+  if (!what.empty()) internal_error("the PDF writer was given broken frames: " + what);
 }
 
 }  // namespace lkjip::pdf::detail

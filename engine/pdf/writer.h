@@ -93,9 +93,16 @@ class Writer : private ContentResources {
   void write_metadata();
   std::optional<std::string> serialise();
 
+  /// Throws InternalError naming every breach when there is one; forwards their warnings.
+  void raise_breaches();
+
   const frame::PagedDocument& in_;
   const PdfOptions& opt_;
   DiagnosticSink& sink_;
+  /// Frames that break the layout stage's contract (a run without a font, a link to no anchor,
+  /// a field twice, unordered page labels …): a bug in lkjip, never the user's fault, so they
+  /// end the run as an internal error (exit 70), all of them named, not as a user error.
+  DiagnosticSink breaches_;
   const std::string date_;
   std::unique_ptr<PdfMemDocument> pdf_;
   std::vector<std::unique_ptr<PdfPage>> pages_;  // by index; destroyed before pdf_

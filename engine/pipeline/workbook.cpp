@@ -4,10 +4,16 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
+
+#include "io/world.h"
 
 namespace lkjip::pipeline {
+
+namespace {
+/// The workbook read back into memory: a recap or compute workbook of inputs within the limits
+/// is a few MiB (zip-compressed), so a larger one is refused rather than held.
+constexpr uint64_t kMaxWorkbookBytes = uint64_t{64} << 20;
+}  // namespace
 
 std::optional<std::string> xlsx_bytes(const sheet::Workbook& book, std::string& error) {
   const char* tmp = std::getenv("TMPDIR");
@@ -20,12 +26,14 @@ std::optional<std::string> xlsx_bytes(const sheet::Workbook& book, std::string& 
   }
   ::close(fd);
   error = sheet::write_xlsx(book, path);
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
+  io::FileProblem problem;
+  std::optional<std::string> bytes;
+  if (error.empty()) {
+    bytes = io::disk().read(path, kMaxWorkbookBytes, problem);
+    if (!bytes) error = "cannot read back the workbook: " + problem.message;
+  }
   std::remove(path.c_str());
-  if (!error.empty()) return std::nullopt;
-  return bytes.str();
+  return bytes;
 }
 
 }  // namespace lkjip::pipeline

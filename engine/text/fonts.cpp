@@ -6,10 +6,11 @@
 #include <hb.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <shared_mutex>
 #include <unordered_map>
+
+#include "io/world.h"
 
 namespace lkjip::text {
 namespace {
@@ -227,17 +228,13 @@ std::unique_ptr<FontImpl> load_file(const FontConfig& config, const std::string&
   file.path = found.string();
   file.family = family;
   file.style = style;
-  std::ifstream in(found, std::ios::binary | std::ios::ate);
-  const std::streamoff size = in ? static_cast<std::streamoff>(in.tellg()) : -1;
-  if (size > 0) {
-    file.bytes.resize(static_cast<size_t>(size));
-    in.seekg(0);
-    in.read(reinterpret_cast<char*>(file.bytes.data()), size);
-  }
-  if (size < 0 || !in) {
-    sink.error(loc, what + " cannot be read: " + file.path, {search_hint(config)});
+  io::FileProblem problem;
+  const auto bytes = io::disk().read(file.path, kMaxFontFileBytes, problem);
+  if (!bytes) {
+    sink.error(loc, what + " cannot be read: " + problem.message, {search_hint(config)});
     return nullptr;
   }
+  file.bytes.assign(bytes->begin(), bytes->end());
   Metrics m;
   if (file.bytes.empty() || !read_metrics(file.bytes, file.face_index, m)) {
     sink.error(loc, what + " is not a usable font: " + file.path,

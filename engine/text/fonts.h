@@ -1,6 +1,7 @@
 // Fonts: loading with FreeType, shaping with HarfBuzz. Knows nothing of paragraphs or pages.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -12,6 +13,10 @@
 #include "base/units.h"
 
 namespace lkjip::text {
+
+/// A configured font file larger than this is refused from its size, unread (the largest
+/// Debian font, a Noto CJK collection, is about 20 MiB).
+inline constexpr uint64_t kMaxFontFileBytes = uint64_t{32} << 20;
 
 /// One glyph of shaped text, in font units (units_per_em per em).
 struct ShapedGlyph {

@@ -2,6 +2,7 @@
 // whole processes of the real binary (what a user waits for). Not part of ctest: build lkjip and
 // lkjip-gen, then run build/lkjip-bench.
 //   lkjip-bench [INPUT.toml] [RUNS] [REPORTS]
+//   lkjip-bench hostile      peak memory of hostile inputs within the limits (#13.3)
 // REPORTS (default 1000) synthetic reports are bulk-rendered by one process for the RSS series.
 #include <fcntl.h>
 #include <sys/resource.h>
@@ -225,10 +226,90 @@ void many_reports_rss(const fs::path& tmp, int count, bool distinct) {
   std::fputs(summary.c_str(), stdout);
 }
 
+/// A sparse file of `size` bytes (nothing on disk but its length).
+void sparse_file(const fs::path& p, uintmax_t size) {
+  fs::remove(p);
+  std::ofstream(p, std::ios::binary).close();
+  fs::resize_file(p, size);
+}
+
+/// The example with a [[table]] of 40 text columns and `rows` rows of 20,000-byte cells (the
+/// description limits' largest cells, 7.5 MiB for 10 rows) placed after its first table.
+fs::path big_cells_description(const fs::path& dir, int rows) {
+  const fs::path example = fs::path(LKJIP_SOURCE_DIR) / "input/megaluh-2024.toml";
+  std::ifstream in(example);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string first = "@table penduduk\n";
+  text.replace(text.find(first), first.size(), first + "\n@table besar\n");
+  static const char* words[] = {"kinerja",  "pelayanan", "masyarakat", "kecamatan", "program",
+                                "kegiatan", "anggaran",  "capaian",    "indikator", "sasaran"};
+  text += "\n[[table]]\nid = \"besar\"\ncaption = \"Tabel Sel Besar\"\ncolumns = [\n";
+  for (int c = 0; c < 40; ++c)
+    text += "  { title = \"K" + std::to_string(c + 1) + "\", kind = \"text\" },\n";
+  text += "]\nrows = [\n";
+  unsigned pick = 1;
+  for (int r = 0; r < rows; ++r) {
+    text += "  [";
+    for (int c = 0; c < 40; ++c) {
+      std::string cell;
+      while (cell.size() < 19980) {
+        pick = pick * 1103515245u + 12345u;
+        cell += std::string(cell.empty() ? "" : " ") + words[(pick >> 16) % 10];
+      }
+      text += (c ? ", \"" : "\"") + cell + "\"";
+    }
+    text += "],\n";
+  }
+  text += "]\n";
+  const fs::path out = dir / ("big-cells-" + std::to_string(rows) + ".toml");
+  std::ofstream(out, std::ios::binary) << text;
+  return out;
+}
+
+/// `lkjip-bench hostile`: peak memory of the #13.3 cases, each a whole render process. Target:
+/// every input within the limits under 256 MiB.
+int hostile(const fs::path& tmp) {
+  const std::string example = std::string(LKJIP_SOURCE_DIR) + "/input/megaluh-2024.toml";
+  const auto report = [](const char* what, const Sample& s) {
+    std::printf("  %-58s exit %d, %6.2f s, peak RSS %7.1f MB\n", what, s.status, s.seconds,
+                mib(s.max_rss_kb));
+    std::fflush(stdout);
+  };
+  std::printf("hostile input, peak memory (target: under 256 MiB)\n");
+  const fs::path existing = tmp / "existing.pdf";
+  sparse_file(existing, uintmax_t{2} << 30);
+  report("existing output a 2 GiB sparse file (signed-original check)",
+         run({LKJIP_BIN, "render", example, "-o", existing.string()}));
+  const fs::path data = tmp / "data";
+  fs::create_directories(data);
+  for (const char* sub : {"layouts", "fonts"})
+    fs::copy(fs::path(LKJIP_SOURCE_DIR) / sub, data / sub, fs::copy_options::recursive);
+  sparse_file(data / "fonts/LiberationSerif-Regular.ttf", uintmax_t{2} << 30);
+  ::setenv("LKJIP_DATA_DIR", data.c_str(), 1);
+  report("a configured font a 2 GiB sparse file",
+         run({LKJIP_BIN, "render", example, "-o", (tmp / "font.pdf").string()}));
+  ::unsetenv("LKJIP_DATA_DIR");
+  for (int rows : {1, 10}) {
+    const fs::path big = big_cells_description(tmp, rows);
+    const std::string what = "40 columns x " + std::to_string(rows) +
+                             " rows of 20,000-byte cells (" +
+                             std::to_string(fs::file_size(big) >> 10) + " KiB)";
+    report(what.c_str(),
+           run({LKJIP_BIN, "render", big.string(), "-o", (tmp / "big.pdf").string()}));
+  }
+  fs::remove_all(tmp);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const std::string bin = LKJIP_BIN;
+  if (argc > 1 && std::string(argv[1]) == "hostile") {
+    const fs::path tmp = fs::temp_directory_path() / ("lkjip-bench-" + std::to_string(getpid()));
+    fs::create_directories(tmp);
+    return hostile(tmp);
+  }
   const std::string input =
       argc > 1 ? argv[1] : std::string(LKJIP_SOURCE_DIR) + "/input/megaluh-2024.toml";
   const int runs = argc > 2 ? std::atoi(argv[2]) : 21;

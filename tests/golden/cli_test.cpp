@@ -154,6 +154,43 @@ TEST_F(Cli, BulkOutputNameCollisionsAreRefusedBeforeWriting) {
   EXPECT_TRUE(fs::exists(od + "/x-y.pdf") && fs::exists(od + "/x.y.pdf"));
 }
 
+// One report gives the same exit code alone (-o) and in bulk (--out-dir), for every kind of
+// failure: 1 input error, 2 usage error, 3 I/O failure, 70 a bug (a broken invariant or a
+// stray exception, injected by LKJIP_FAULT); a bulk run with several kinds gives the worst.
+TEST_F(Cli, EachExitCodeIsTheSameAloneAndInBulk) {
+  fs::copy_file(kSrc / "tests/data/minimal.toml", dir_ / "x.toml");
+  fs::copy(kSrc / "tests/data/images", dir_ / "images");
+  std::ofstream(path("bad.toml")) << "[report]\nunit = 5\n";
+  fs::create_directories(path("taken.pdf"));    // -o onto a folder
+  fs::create_directories(path("taken/x.pdf"));  // the bulk PDF onto a folder
+  struct Case {
+    std::string env, input, alone_out, bulk_dir;
+    int code;
+    std::string says;
+  };
+  const std::vector<Case> cases = {
+      {"", "bad.toml", "o.pdf", "od1", 1, "error:"},
+      {"SOURCE_DATE_EPOCH=1e9 ", "x.toml", "o.pdf", "od2", 2, "SOURCE_DATE_EPOCH"},
+      {"", "x.toml", "taken.pdf", "taken", 3, "error: cannot replace"},
+      {"LKJIP_FAULT=internal ", "x.toml", "o.pdf", "od3", 70, "(this is a bug in lkjip)"},
+      {"LKJIP_FAULT=exception ", "x.toml", "o.pdf", "od4", 70, "(this is a bug in lkjip)"},
+  };
+  for (const Case& c : cases) {
+    const auto alone = run(c.env + kBin + " render " + path(c.input) + " -o " + path(c.alone_out));
+    EXPECT_EQ(alone.code, c.code) << c.env << c.input << "\n" << alone.out;
+    EXPECT_NE(alone.out.find(c.says), std::string::npos) << alone.out;
+    const auto bulk =
+        run(c.env + kBin + " render " + path(c.input) + " --out-dir " + path(c.bulk_dir));
+    EXPECT_EQ(bulk.code, c.code) << c.env << c.input << " in bulk\n" << bulk.out;
+    EXPECT_NE(bulk.out.find(c.says), std::string::npos) << bulk.out;
+  }
+  EXPECT_FALSE(fs::exists(path("o.pdf")));
+  const auto mixed = run(kBin + " render " + path("bad.toml") + " " + path("x.toml") +
+                         " --out-dir " + path("taken"));
+  EXPECT_EQ(mixed.code, 3) << mixed.out;
+  EXPECT_NE(mixed.out.find("summary: 0 rendered, 2 failed"), std::string::npos) << mixed.out;
+}
+
 // A file-size limit (ulimit -f, in 512-byte blocks) below the PDF's size: an error naming the
 // file and the limit, exit 3 (not death by SIGXFSZ), no temporary file, the previous file kept.
 // Standard output past the limit is an error too.

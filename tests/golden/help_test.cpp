@@ -79,8 +79,15 @@ TEST(Help, UsageErrorsNameTheProblemAndTheCommandsHelp) {
   EXPECT_NE(r.out.find("Try 'lkjip help render'."), std::string::npos) << r.out;
   r = run(kBin + " render " + in + " --out-dir x --jobs abc");
   EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.out.find("--jobs takes a whole number from 1, not 'abc'"), std::string::npos)
+  EXPECT_NE(r.out.find("--jobs takes a whole number from 1 to 256, not 'abc'"), std::string::npos)
       << r.out;
+  for (const std::string bad : {"0", "99999", "-3", "1e3", "9999999999999999999999"}) {
+    r = run(kBin + " render " + in + " --out-dir x --jobs " + bad);
+    EXPECT_EQ(r.code, 2) << bad;
+    EXPECT_NE(r.out.find("--jobs takes a whole number from 1 to 256, not '" + bad + "'"),
+              std::string::npos)
+        << r.out;
+  }
   r = run(kBin + " render " + in + " -o x.pdf --dump=pages");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.out.find("--dump takes one of: doctree frames (not 'pages')"), std::string::npos)

@@ -107,6 +107,10 @@ TEST_F(WorldTest, ReadIsBoundedAndPrefixReadsOnlyTheHead) {
   EXPECT_EQ(p.message, path + ": " + p.reason);
   EXPECT_EQ(disk().read_prefix(path, 3, p), "ins");
   EXPECT_EQ(disk().read_prefix(path, 100, p), "inside");
+  EXPECT_EQ(disk().read_range(path, 2, 3, p), "sid");
+  EXPECT_EQ(disk().read_range(path, 4, 100, p), "de");
+  EXPECT_EQ(disk().read_range(path, 6, 100, p), "");
+  EXPECT_EQ(disk().read_range(path, uint64_t{1} << 40, 100, p), "");
   EXPECT_FALSE(disk().read(desc(), 100, p));
   EXPECT_EQ(p.reason, "not a regular file");
   EXPECT_FALSE(disk().read_prefix(desc() + "/none", 4, p));

@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -525,6 +526,86 @@ TEST(FileCarriesSignature, MissingAndNonPdfFilesAreNotSigned) {
   fs::remove(p);
 }
 
+/// A PDF of one page and one signature field, whose value (/V) is a signature dictionary when
+/// `signed_field`, with `gap` bytes of a stream left as a hole (a sparse file when large) before
+/// the cross-reference table, so only the structure can be read cheaply.
+void write_form_pdf(const fs::path& p, bool signed_field, uint64_t gap) {
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] /Annots [4 0 R] >>",
+      std::string("<< /FT /Sig /T (ttd) /Type /Annot /Subtype /Widget /Rect [0 0 10 10]") +
+          (signed_field ? " /V 5 0 R" : "") + " >>",
+      "<< /Type /Sig /ByteRange [0 10 20 30] /Contents <0000> >>",
+  };
+  std::string head = "%PDF-1.7\n";
+  std::vector<uint64_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(head.size());
+    head += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  offsets.push_back(head.size());
+  head += std::to_string(objects.size() + 1) + " 0 obj\n<< /Length " + std::to_string(gap) +
+          " >>\nstream\n";
+  const uint64_t tail_at = head.size() + gap;
+  std::string tail = "\nendstream\nendobj\n";
+  const uint64_t xref = tail_at + tail.size();
+  tail += "xref\n0 " + std::to_string(offsets.size() + 1) + "\n0000000000 65535 f \n";
+  for (uint64_t o : offsets) {
+    char entry[32];
+    std::snprintf(entry, sizeof entry, "%010llu 00000 n \n", static_cast<unsigned long long>(o));
+    tail += entry;
+  }
+  tail += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) +
+          " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out << head;
+  out.seekp(static_cast<std::streamoff>(tail_at));  // the hole stays sparse
+  out << tail;
+}
+
+TEST(FileCarriesSignature, SignedFieldIsFoundFromTheStructureOfAHugeFile) {
+  const auto p = fs::temp_directory_path() / ("lkjip-sparse-" + std::to_string(::getpid()));
+  const uint64_t two_gib = uint64_t{2} << 30;
+  write_form_pdf(p, true, 100);
+  EXPECT_TRUE(file_carries_signature(p.string()));
+  write_form_pdf(p, false, 100);
+  EXPECT_FALSE(file_carries_signature(p.string())) << "a /Sig object no field holds signs nothing";
+  // The stream is never loaded: a 2 GiB file is judged from its xref table and five objects.
+  write_form_pdf(p, true, two_gib);
+  EXPECT_TRUE(file_carries_signature(p.string()));
+  write_form_pdf(p, false, two_gib);
+  EXPECT_FALSE(file_carries_signature(p.string()));
+  // A signed file followed by 2 GiB of nothing: no startxref at its end, judged from its ends
+  // (PoDoFo's backward search for startxref took 21 minutes).
+  write_form_pdf(p, true, 100);
+  fs::resize_file(p, two_gib);
+  EXPECT_TRUE(file_carries_signature(p.string()));
+  fs::remove(p);
+}
+
+TEST(FileCarriesSignature, UnparsableFileIsSearchedAtItsEndsOnly) {
+  const auto p = fs::temp_directory_path() / ("lkjip-ends-" + std::to_string(::getpid()));
+  const std::string sig = "/ByteRange [0 1 2 3] /Contents <00>";
+  const auto write_at = [&](uint64_t at, uint64_t size) {
+    fs::remove(p);
+    std::ofstream out(p, std::ios::binary);
+    out.seekp(static_cast<std::streamoff>(at));
+    out << sig;
+    out.close();
+    fs::resize_file(p, size);
+  };
+  const uint64_t size = uint64_t{64} << 20, window = uint64_t{4} << 20;
+  write_at(window - 100, size);
+  EXPECT_TRUE(file_carries_signature(p.string())) << "inside the first 4 MiB";
+  write_at(size - window + 100, size);
+  EXPECT_TRUE(file_carries_signature(p.string())) << "inside the last 4 MiB";
+  write_at(size / 2, size);
+  EXPECT_FALSE(file_carries_signature(p.string()))
+      << "the middle of an unparsable file is not read";
+  fs::remove(p);
+}
+
 // ---- error channel --------------------------------------------------------------------------
 
 frame::PagedDocument one_page() {
@@ -540,6 +621,19 @@ std::string all_messages(const DiagnosticSink& sink) {
   std::string s;
   for (const auto& d : sink.all()) s += format_diagnostic(d) + "\n";
   return s;
+}
+
+/// The internal error writing `doc` raises (frames that break the layout's contract are a bug,
+/// not a user error); empty when none is raised. Nothing may reach the user's sink.
+std::string breach_of(const frame::PagedDocument& doc) {
+  DiagnosticSink sink;
+  try {
+    write_pdf(doc, PdfOptions{}, sink);
+  } catch (const InternalError& e) {
+    EXPECT_EQ(sink.error_count(), 0u) << all_messages(sink);
+    return e.what();
+  }
+  return "";
 }
 
 TEST(PdfWriterErrors, BadImagesBecomeDiagnosticsAndNoOutput) {
@@ -570,7 +664,7 @@ TEST(PdfWriterErrors, BadImagesBecomeDiagnosticsAndNoOutput) {
       << msgs;
 }
 
-TEST(PdfWriterErrors, DanglingLinksOutlinesAndBadGlyphsAreReported) {
+TEST(PdfWriterErrors, DanglingLinksOutlinesAndBadGlyphsAreInternalErrors) {
   frame::PagedDocument doc = one_page();
   doc.pages[0].content.add(frame::Link{{Pt(0), Pt(0), Pt(10), Pt(10)}, "tidak-ada"});
   doc.outline = {{"Hilang", 0, "juga-tidak-ada"}};
@@ -580,9 +674,8 @@ TEST(PdfWriterErrors, DanglingLinksOutlinesAndBadGlyphsAreReported) {
   frame::GlyphRun no_font = bad;
   no_font.font = nullptr;
   doc.pages[0].content.add(no_font);
-  DiagnosticSink sink;
-  EXPECT_FALSE(write_pdf(doc, PdfOptions{}, sink).has_value());
-  const std::string msgs = all_messages(sink);
+  const std::string msgs = breach_of(doc);
+  EXPECT_EQ(msgs.rfind("internal error: the PDF writer was given broken frames: ", 0), 0u) << msgs;
   EXPECT_NE(msgs.find("link to unknown anchor 'tidak-ada'"), std::string::npos) << msgs;
   EXPECT_NE(msgs.find("points to unknown anchor 'juga-tidak-ada'"), std::string::npos) << msgs;
   EXPECT_NE(msgs.find("glyph id 60000 is not in the font"), std::string::npos) << msgs;
@@ -603,14 +696,12 @@ TEST(PdfWriterErrors, MissingIccProfileIsAnErrorOnlyForPdfA) {
   EXPECT_EQ(bytes->find("GTS_PDFA1"), std::string::npos);
 }
 
-TEST(PdfWriterErrors, BadPageLabelsAndOutlineLevelsAreReported) {
+TEST(PdfWriterErrors, BadPageLabelsAndOutlineLevelsAreInternalErrors) {
   frame::PagedDocument doc = one_page();
   doc.pages[0].content.add(frame::Anchor{"a", {Pt(0), Pt(0)}});
   doc.page_labels = {{1, frame::PageLabelRange::Style::decimal, 1, ""}};
   doc.outline = {{"Anak tanpa induk", 1, "a"}};
-  DiagnosticSink sink;
-  EXPECT_FALSE(write_pdf(doc, PdfOptions{}, sink).has_value());
-  const std::string msgs = all_messages(sink);
+  const std::string msgs = breach_of(doc);
   EXPECT_NE(msgs.find("page label ranges must start at page 0"), std::string::npos) << msgs;
   EXPECT_NE(msgs.find("outline entry 'Anak tanpa induk' has level 1"), std::string::npos) << msgs;
 }
@@ -657,14 +748,13 @@ TEST(PdfWriterViewRotation, LandscapePageCarriesRotateAndReadsUprightWhenViewed)
   std::filesystem::remove(file);
 }
 
-TEST(PdfWriterViewRotation, RotationOffAQuarterTurnIsAnError) {
+TEST(PdfWriterViewRotation, RotationOffAQuarterTurnIsAnInternalError) {
   frame::PagedDocument doc = one_page();
   doc.pages[0].view_rotation = 45;
-  DiagnosticSink sink;
-  EXPECT_FALSE(write_pdf(doc, PdfOptions{}, sink).has_value());
-  EXPECT_NE(all_messages(sink).find("page view rotation 45 is not a multiple of 90"),
-            std::string::npos)
-      << all_messages(sink);
+  const std::string msg = breach_of(doc);
+  EXPECT_NE(msg.find("page view rotation 45 is not a multiple of 90"), std::string::npos) << msg;
+  EXPECT_EQ(breach_of(frame::PagedDocument{}),
+            "internal error: the PDF writer was given a document without pages");
 }
 
 // ---- many pages ---------------------------------------------------------------------------
