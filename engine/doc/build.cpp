@@ -33,6 +33,13 @@ constexpr FrontPart kForeword{"kata-pengantar", "KATA PENGANTAR"};
 constexpr FrontPart kContents{"daftar-isi", "DAFTAR ISI"};
 constexpr FrontPart kTables{"daftar-tabel", "DAFTAR TABEL"};
 constexpr FrontPart kFigures{"daftar-gambar", "DAFTAR GAMBAR"};
+constexpr FrontPart kReview{"pernyataan-reviu", ""};  // titles from the description
+constexpr FrontPart kSummary{"ringkasan-eksekutif", ""};
+
+/// The label line of appendix `n` (1-based) above its title, and the chapter part of its
+/// caption labels ("Tabel L1.1"): a Lampiran is no BAB (PermenPANRB 53/2014: after BAB IV).
+std::string appendix_label(int n) { return "LAMPIRAN " + std::to_string(n); }
+std::string appendix_caption_chapter(int n) { return "L" + std::to_string(n); }
 
 class Builder {
  public:
@@ -74,28 +81,49 @@ class Builder {
 
   /// The structural anchors are taken first, so a heading id cannot steal one of them.
   void reserve_anchors() {
-    for (const FrontPart& p : {kForeword, kContents, kTables, kFigures}) anchors_.claim(p.anchor);
+    for (const FrontPart& p : {kForeword, kContents, kTables, kFigures, kReview, kSummary})
+      anchors_.claim(p.anchor);
     for (size_t i = 0; i < r_.chapters.size(); ++i) anchors_.claim(chapter_anchor(i));
+    for (size_t i = 0; i < r_.appendices.size(); ++i) anchors_.claim(appendix_anchor(i));
   }
 
   static std::string chapter_anchor(size_t index) { return "bab" + std::to_string(index + 1); }
+  static std::string appendix_anchor(size_t index) {
+    return "lampiran" + std::to_string(index + 1);
+  }
+
+  /// Chapters, then appendices: the parts whose bodies may place tables and figures. `number`
+  /// is the part's counter (chapter n, or the number after the chapters for heading anchors).
+  struct Part {
+    const report::Chapter* source;
+    int number;
+    std::string caption_chapter;  // "3" in "Tabel 3.1", "L1" in "Tabel L1.1"
+  };
+  std::vector<Part> parts() const {
+    std::vector<Part> out;
+    for (size_t i = 0; i < r_.chapters.size(); ++i)
+      out.push_back({&r_.chapters[i], static_cast<int>(i) + 1, std::to_string(i + 1)});
+    for (size_t i = 0; i < r_.appendices.size(); ++i)
+      out.push_back({&r_.appendices[i], static_cast<int>(r_.chapters.size() + i) + 1,
+                     appendix_caption_chapter(static_cast<int>(i) + 1)});
+    return out;
+  }
 
   std::string place_date() const { return r_.place + ", " + compute::format_date(r_.date); }
 
   /// Numbers every placed table and figure before any text is parsed, so {ref:id} can point
   /// forward. Labels run per chapter in document order.
   void number_captions() {
-    for (size_t i = 0; i < r_.chapters.size(); ++i) {
-      const int chapter = static_cast<int>(i) + 1;
+    for (const Part& part : parts()) {
       int tables = 0, figures = 0;
-      const report::Narrative& body = r_.chapters[i].body;
+      const report::Narrative& body = part.source->body;
       for (const BlockLine& b : scan_block_lines(body.text, {body.first_line, true})) {
         if (b.kind == BlockLine::Kind::signature || b.kind == BlockLine::Kind::pagebreak) continue;
         const BlockLine::Arg& arg = b.args.at(0);
         const bool table = b.kind == BlockLine::Kind::table;
         CrossRef ref;
-        ref.label = caption_label(table ? style_.table_label : style_.figure_label, chapter,
-                                  table ? ++tables : ++figures);
+        ref.label = caption_label(table ? style_.table_label : style_.figure_label,
+                                  part.caption_chapter, table ? ++tables : ++figures);
         // Record ids are unique and have no '-', so "tabel-<id>" and its repeats
         // "tabel-<id>-2", "-3" … are free.
         ref.anchor = (table ? "tabel-" : "gambar-") + arg.id;
@@ -119,12 +147,15 @@ class Builder {
 
   std::vector<Chapter> body() {
     std::vector<Chapter> chapters;
-    for (size_t i = 0; i < r_.chapters.size(); ++i) {
-      const report::Chapter& rc = r_.chapters[i];
-      const int n = static_cast<int>(i) + 1;
+    for (const Part& part : parts()) {
+      const report::Chapter& rc = *part.source;
+      const int n = part.number;
+      const size_t i = static_cast<size_t>(n - 1);
+      const bool appendix = i >= r_.chapters.size();
       Chapter ch;
-      ch.anchor = chapter_anchor(i);
-      ch.label = chapter_label(style_, n);
+      ch.anchor = appendix ? appendix_anchor(i - r_.chapters.size()) : chapter_anchor(i);
+      ch.label = appendix ? appendix_label(static_cast<int>(i - r_.chapters.size()) + 1)
+                          : chapter_label(style_, n);
       ch.title = rc.title;
       HeadingNumbering headings(style_, n, anchors_);
       MarkupEnv env = markup_env();
@@ -147,16 +178,31 @@ class Builder {
     };
     if (r_.foreword) {
       Chapter& kp = add(kForeword);
-      MarkupEnv env = markup_env();
-      env.place = [this](const BlockLine& b, Blocks& out) { place(b, out, false); };
-      kp.blocks = parse_narrative(r_.foreword->text, {r_.foreword->first_line, true}, env, sink_);
+      kp.blocks = front_narrative(*r_.foreword);
       if (const report::Signatory* s = r_.find_signatory(r_.signatory))
         kp.blocks.push_back({signature_block({s}, place_date())});
     }
+    // The reviewer's statement and the executive summary follow the Kata Pengantar (whose
+    // signature stays under it), before the lists; each on its own page, in the Daftar Isi.
+    if (r_.review) {
+      Chapter& rv = add({kReview.anchor, r_.review->section.title.c_str()});
+      rv.blocks = front_narrative(r_.review->section.body);
+      if (const report::Signatory* s = r_.find_signatory(r_.review->signatory))
+        rv.blocks.push_back({signature_block({s}, place_date())});
+    }
+    if (r_.summary) add({kSummary.anchor, r_.summary->title.c_str()}).blocks =
+        front_narrative(r_.summary->body);
     add(kContents).blocks.push_back({ListOf{ListOf::Kind::contents}});
     if (table_count_ > 0) add(kTables).blocks.push_back({ListOf{ListOf::Kind::tables}});
     if (figure_count_ > 0) add(kFigures).blocks.push_back({ListOf{ListOf::Kind::figures}});
     return front;
+  }
+
+  /// The blocks of a front-matter narrative: text, signatures and page breaks, no captions.
+  Blocks front_narrative(const report::Narrative& n) {
+    MarkupEnv env = markup_env();
+    env.place = [this](const BlockLine& b, Blocks& out) { place(b, out, false); };
+    return parse_narrative(n.text, {n.first_line, true}, env, sink_);
   }
 
   /// Builds the block a block line stands for. Tables and figures are numbered per chapter,
@@ -174,7 +220,7 @@ class Builder {
     }
     if (!in_chapter) {
       sink_.error(b.loc, "tables and figures are numbered per chapter and cannot be placed here",
-                  {"place it in a [[chapter]] body"});
+                  {"place it in a [[chapter]] or [[appendix]] body"});
       return;
     }
     const BlockLine::Arg& arg = b.args.at(0);

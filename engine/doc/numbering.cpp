@@ -16,6 +16,10 @@ std::string caption_label(const std::string& format, int chapter, int n) {
                          {"n", std::to_string(n)}});
 }
 
+std::string caption_label(const std::string& format, const std::string& chapter, int n) {
+  return expand(format, {{"chapter", chapter}, {"chapter_roman", chapter}, {"n", std::to_string(n)}});
+}
+
 bool HeadingNumbering::assign(Heading& h, bool numbered, const std::string& id) {
   const int level = h.level;
   if (level < 1 || level > 3) internal_error("heading level out of range");

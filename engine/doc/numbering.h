@@ -23,6 +23,9 @@ class AnchorSet {
 std::string chapter_label(const report::LayoutStyle& style, int n);
 /// "Tabel 3.1" / "Gambar 1.2" from `format` (style.table_label or figure_label).
 std::string caption_label(const std::string& format, int chapter, int n);
+/// The same for a part numbered by text ("L1" of LAMPIRAN 1: {chapter} and {chapter_roman}
+/// both print it).
+std::string caption_label(const std::string& format, const std::string& chapter, int n);
 
 /// Heading counters of one chapter. Levels 1..3 follow style.heading[level-1].numbering;
 /// a heading resets the counters below it; unnumbered headings leave the counters alone.

@@ -75,7 +75,12 @@ void DescriptionReader::read(const toml::table& root_table) {
   for (const auto* t : entries(root, "chart", "chart")) read_chart(*t);
   if (const auto* t = root.table("captions")) read_captions(*t);
   if (const auto* t = root.table("foreword")) read_foreword(*t);
-  for (const auto* t : entries(root, "chapter", "chapter")) read_chapter(*t);
+  if (const auto* t = root.table("review")) read_review(*t);
+  if (const auto* t = root.table("summary")) read_summary(*t);
+  for (const auto* t : entries(root, "chapter", "chapter"))
+    read_chapter(*t, "[[chapter]]", r_.chapters);
+  for (const auto* t : entries(root, "appendix", "appendix"))
+    read_chapter(*t, "[[appendix]]", r_.appendices);
   root.finish();
 
   add_default_scale();

@@ -346,21 +346,55 @@ void DescriptionReader::read_foreword(const toml::table& t) {
   f.finish();
 }
 
-void DescriptionReader::read_chapter(const toml::table& t) {
-  Fields f(ctx_, t, "[[chapter]]", keys_of("chapter"));
+void DescriptionReader::read_chapter(const toml::table& t, const char* what,
+                                     std::vector<Chapter>& into) {
+  const bool appendix = std::string_view(what) == "[[appendix]]";
+  Fields f(ctx_, t, what, keys_of(appendix ? "appendix" : "chapter"));
   Chapter c;
   c.id = f.id();
   c.loc = f.loc();
-  define(c.id, "chapter", f.loc("id"));
+  define(c.id, appendix ? "appendix" : "chapter", f.loc("id"));
   if (auto title = f.text("title", true)) {
     if (title->find_first_not_of(" \t\r\n") == std::string::npos)
-      ctx_.error(f.loc("title"), "chapter title is empty",
-                 {"the title is printed under \"BAB …\", e.g. title = \"PENDAHULUAN\""});
+      ctx_.error(f.loc("title"), std::string(appendix ? "appendix" : "chapter") + " title is empty",
+                 {appendix ? "the title is printed under \"LAMPIRAN …\", e.g. title = "
+                             "\"PERJANJIAN KINERJA\""
+                           : "the title is printed under \"BAB …\", e.g. title = \"PENDAHULUAN\""});
     c.title = *title;
   }
   c.body = narrative(f, true).value_or(Narrative{});
   f.finish();
-  r_.chapters.push_back(std::move(c));
+  into.push_back(std::move(c));
+}
+
+std::optional<FrontSection> DescriptionReader::front_section(Fields& f,
+                                                             const std::string& default_title) {
+  FrontSection s;
+  s.title = f.text("title").value_or(default_title);
+  if (s.title.find_first_not_of(" \t\r\n") == std::string::npos)
+    ctx_.error(f.loc("title"), "the title is empty",
+               {"leave `title` out for \"" + default_title + "\""});
+  auto body = narrative(f, true);
+  if (!body) return std::nullopt;
+  s.body = std::move(*body);
+  return s;
+}
+
+void DescriptionReader::read_review(const toml::table& t) {
+  Fields f(ctx_, t, "[review]", keys_of("review"));
+  Review r;
+  r.signatory = ref_text(f, "signatory", "signatory", true);
+  if (auto s = front_section(f, "PERNYATAAN TELAH DIREVIU")) {
+    r.section = std::move(*s);
+    r_.review = std::move(r);
+  }
+  f.finish();
+}
+
+void DescriptionReader::read_summary(const toml::table& t) {
+  Fields f(ctx_, t, "[summary]", keys_of("summary"));
+  r_.summary = front_section(f, "RINGKASAN EKSEKUTIF");
+  f.finish();
 }
 
 }  // namespace lkjip::report::detail

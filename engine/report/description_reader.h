@@ -152,7 +152,10 @@ class DescriptionReader {
   void read_captions(const toml::table& t);
   std::optional<Narrative> narrative(Fields& f, bool required);
   void read_foreword(const toml::table& t);
-  void read_chapter(const toml::table& t);
+  void read_chapter(const toml::table& t, const char* what, std::vector<Chapter>& into);
+  std::optional<FrontSection> front_section(Fields& f, const std::string& default_title);
+  void read_review(const toml::table& t);
+  void read_summary(const toml::table& t);
 
   // --- cross-checks --------------------------------------------------------------------
 

@@ -46,7 +46,7 @@ const std::map<std::string, std::vector<std::string>>& description_keys() {
       {"",
        {"report", "settings", "scale", "wording", "signatory", "strategy", "organisation",
         "sasaran", "iku", "program", "budget", "components", "survey", "table", "figure", "chart",
-        "captions", "foreword", "chapter"}},
+        "captions", "foreword", "review", "summary", "chapter", "appendix"}},
       {"report",
        {"unit", "region", "year", "title", "place", "date", "status", "layout", "paper",
         "logo", "signatory"}},
@@ -100,7 +100,10 @@ const std::map<std::string, std::vector<std::string>>& description_keys() {
       {"chart", {"id", "kind", "caption", "iku"}},
       {"captions", generated_table_names()},
       {"foreword", {"body"}},
+      {"review", {"title", "body", "signatory"}},
+      {"summary", {"title", "body"}},
       {"chapter", {"id", "title", "body"}},
+      {"appendix", {"id", "title", "body"}},
   };
   return keys;
 }

@@ -248,6 +248,19 @@ struct Chapter {
   SourceLoc loc;
 };
 
+/// A front-matter section of its own heading and narrative ([summary]: the Ringkasan
+/// Eksekutif before BAB I).
+struct FrontSection {
+  std::string title;
+  Narrative body;
+};
+
+/// [review]: the "Pernyataan Telah Direviu" page, its statement signed by the reviewer (APIP).
+struct Review {
+  FrontSection section;
+  std::string signatory;  // id of the [[signatory]] who reviewed
+};
+
 /// The words a verdict prints in, one per attainment: the default set is `[settings] words`,
 /// named sets are `[[wording]]` (used as `{iku.akip.status.<id>}`), so a sentence keeps its
 /// author's grammar while the computation chooses the word.
@@ -312,7 +325,10 @@ struct Report {
   std::vector<Chart> charts;
   std::map<std::string, std::string> captions;  // generated table name -> caption
   std::optional<Narrative> foreword;
+  std::optional<Review> review;
+  std::optional<FrontSection> summary;
   std::vector<Chapter> chapters;
+  std::vector<Chapter> appendices;  // [[appendix]]: LAMPIRAN 1, 2, … after the last chapter
 
   const Signatory* find_signatory(const std::string& id) const;
   const Scale* find_scale(const std::string& id) const;

@@ -222,5 +222,58 @@ TEST(ExampleInspektorat, TheMeanOfSasaranMeansLeavesOutIndicatorsWithoutData) {
   EXPECT_TRUE(found);
 }
 
+/// The page label printed at the foot of page `i`: its last non-empty line.
+std::string label_of(const Rendering& r, size_t i) {
+  std::istringstream in(r.pages.at(i));
+  std::string last;
+  for (std::string l; std::getline(in, l);)
+    if (!flat(l).empty()) last = flat(l);
+  return last;
+}
+
+TEST(ExampleInspektorat, ReviewSummaryAndLampiranHaveTheirPagesAndContentsLines) {
+  const Rendering& r = rendering(kInspektorat);
+  const int contents = page_with(r, "DAFTAR ISI KATA PENGANTAR");
+  ASSERT_GE(contents, 0);
+  const std::string toc = flat(r.pages[static_cast<size_t>(contents)]);
+  // Each entry's label is the page its heading opens: front matter roman, the Lampiran arabic
+  // after BAB IV, not a BAB.
+  for (const std::string heading :
+       {"KATA PENGANTAR", "PERNYATAAN TELAH DIREVIU", "RINGKASAN EKSEKUTIF",
+        "LAMPIRAN 1 REKAPITULASI TINDAK LANJUT REKOMENDASI"}) {
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(toc, m, std::regex(heading + R"([ .]+ ([ivx]+|\d+)\b)")))
+        << heading << "\n"
+        << toc;
+    int opening = -1;
+    for (size_t i = 0; i < r.pages.size() && opening < 0; ++i)
+      if (flat(r.pages[i]).rfind(heading, 0) == 0) opening = static_cast<int>(i);
+    ASSERT_GE(opening, 0) << heading;
+    EXPECT_EQ(label_of(r, static_cast<size_t>(opening)), m[1].str()) << heading;
+  }
+  EXPECT_EQ(toc.find("BAB V"), std::string::npos);
+  EXPECT_LT(toc.find("BAB IV PENUTUP"), toc.find("LAMPIRAN 1"));
+  // The Kata Pengantar keeps the report's signature; the statement carries the reviewer's.
+  const int foreword = page_with(r, "KATA PENGANTAR Puji syukur");
+  const int review = page_with(r, "PERNYATAAN TELAH DIREVIU Kami telah mereviu");
+  ASSERT_GE(foreword, 0);
+  ASSERT_GE(review, 0);
+  EXPECT_NE(flat(r.pages[static_cast<size_t>(foreword)]).find("HARIS CONTOH"), std::string::npos);
+  EXPECT_NE(flat(r.pages[static_cast<size_t>(review)]).find("RINA CONTOHSARI"), std::string::npos);
+  // The summary's figures are the computed ones, the same as the measurement table's.
+  const int summary = page_with(r, "RINGKASAN EKSEKUTIF Laporan Kinerja");
+  ASSERT_GE(summary, 0);
+  std::smatch mean;
+  const std::string measured =
+      flat(r.pages[static_cast<size_t>(page_with(r, "Rata-rata capaian sasaran strategis"))]);
+  ASSERT_TRUE(std::regex_search(measured, mean,
+                                std::regex(R"(Rata-rata capaian sasaran strategis ([0-9,]+%))")));
+  EXPECT_NE(
+      flat(r.pages[static_cast<size_t>(summary)]).find("dapat diukur sebesar " + mean[1].str()),
+      std::string::npos);
+  // A table placed in the Lampiran is numbered by it.
+  EXPECT_GE(page_with(r, "Tabel L1.1 Status Tindak Lanjut Rekomendasi"), 0);
+}
+
 }  // namespace
 }  // namespace lkjip::golden

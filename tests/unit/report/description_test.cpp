@@ -324,7 +324,7 @@ TEST(DescriptionErrors, UnknownKeyWithSuggestion) {
             "  hint: keys of the description: report, settings, scale, wording, signatory, "
             "strategy, "
             "organisation, sasaran, iku, program, budget, components, survey, table, figure, "
-            "chart, captions, foreword, chapter");
+            "chart, captions, foreword, review, summary, chapter, appendix");
 }
 
 TEST(DescriptionErrors, UnknownEnumValue) {
