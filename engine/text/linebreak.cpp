@@ -75,6 +75,8 @@ class Breaker {
       const auto& it = items[i];
       if (it.kind == BreakItem::Kind::box) {
         s.width += it.width;
+        s.stretch += it.stretch;
+        s.shrink += it.shrink;
       } else if (it.kind == BreakItem::Kind::glue) {
         s.width += it.width;
         if (it.stretch >= kFil) {
@@ -174,11 +176,11 @@ class Breaker {
         if (at.fil - n.after.fil > 0) {
           r = 0;
         } else {
-          const double st = at.stretch - n.after.stretch;
+          const double st = at.stretch - n.after.stretch + (is_penalty ? item.stretch : 0);
           r = st > 0 ? (avail - natural) / st : kInf;
         }
       } else if (natural > avail) {
-        const double sh = at.shrink - n.after.shrink;
+        const double sh = at.shrink - n.after.shrink + (is_penalty ? item.shrink : 0);
         r = sh > 0 ? (avail - natural) / sh : -kInf;
       }
       const int run = flagged ? n.run + 1 : 0;

@@ -11,8 +11,11 @@ namespace lkjip::text {
 struct BreakItem {
   enum class Kind { box, glue, penalty } kind = Kind::box;
   double width = 0;
-  double stretch = 0;  // glue only
-  double shrink = 0;   // glue only
+  /// Glue: how far the space may grow or shrink. Box: the same for its letter spacing
+  /// (justification spreads the gaps between its letters along with the spaces). Penalty:
+  /// added to the line that ends here (negative: a letter gap the break takes away).
+  double stretch = 0;
+  double shrink = 0;
   double penalty = 0;  // penalty only; >= 10000 forbids, <= -10000 forces a break
   bool flagged = false;  // penalty only: a hyphenation break (the hyphen is its width)
 };

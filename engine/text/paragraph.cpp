@@ -11,9 +11,9 @@ namespace {
 constexpr double kFil = std::numeric_limits<double>::infinity();
 /// TeX's \hyphenpenalty and \exhyphenpenalty, raised from TeX's 50: Indonesian words are long
 /// and divisible, and at 50 a quarter of the body lines ended in a hyphen (pdf-typo-lint
-/// hyphen_share on Megaluh 0.23 A4 / 0.21 F4). At 700 a division costs about as much as a line
-/// whose spaces stretch to 1.6x: 0.14 on both, median word space 1.06x -> 1.18x.
-constexpr double kHyphenPenalty = 700;
+/// hyphen_share on Megaluh 0.23 A4 / 0.21 F4). With letters spread along with the spaces
+/// (kLetterStretchEm), 150 gives 0.08 on both with a median word space of 1.12x.
+constexpr double kHyphenPenalty = 150;
 /// Dividing a capitalised word inside a sentence (a name or title word: Keca-matan): its
 /// demerits (penalty²) outweigh those of a line stretched to about 2.5x its spaces, so it is
 /// taken only where every alternative is loose.
@@ -39,7 +39,16 @@ struct Content {
   size_t frag = 0;                  // piece
   uint32_t begin = 0, end = 0;      // piece: byte range in the fragment
   uint32_t g_begin = 0, g_end = 0;  // piece: glyph range in the fragment
+  bool word_end = false;            // piece: the word's last (no letter gap after it)
 };
+
+/// Gaps between letters inside glyphs [gb, ge) of `shaped`: one before each glyph that starts
+/// a new cluster (a mark stays on its base).
+uint32_t letter_gaps(const ShapedText& shaped, uint32_t gb, uint32_t ge) {
+  uint32_t n = 0;
+  for (uint32_t g = gb + 1; g < ge; ++g) n += shaped.glyphs[g].cluster != shaped.glyphs[g - 1].cluster;
+  return n;
+}
 
 /// explicit_hyphen, slash: after a hyphen or slash written in the text (nothing is added).
 /// name_hyphen: a hyphenation point inside a capitalised word that does not open a sentence.
@@ -347,26 +356,44 @@ class Composer {
         units += glyphs[g].advance;
       }
       if (c.g_begin > c.g_end) c.g_begin = c.g_end;
-      items_.push_back({BreakItem::Kind::box, pt(word[fi].span, units).v});
+      c.word_end = hi == frag_start.back() + word.back().len;
+      BreakItem box{BreakItem::Kind::box, pt(word[fi].span, units).v};
+      if (opt_.align == Align::justify) {
+        // Its letter gaps, and the one to the next piece of the word (lost only when the
+        // line ends between the two, at a hyphen).
+        const double gaps = letter_gaps(*word[fi].shaped, c.g_begin, c.g_end) + !c.word_end;
+        const double em = spans_[word[fi].span].size.v;
+        box.stretch = gaps * kLetterStretchEm * em;
+        box.shrink = gaps * kLetterShrinkEm * em;
+      }
+      items_.push_back(box);
       content_.push_back(c);
     }
   }
 
+  /// A break between two pieces of a word. The line ending there loses the letter gap the
+  /// piece before it counted (add_piece).
   void add_break(BreakKind kind, size_t span) {
+    const bool justify = opt_.align == Align::justify;
+    const double em = justify ? spans_[span].size.v : 0;
+    const double lost_stretch = -kLetterStretchEm * em, lost_shrink = -kLetterShrinkEm * em;
     switch (kind) {
       case BreakKind::hyphen:
       case BreakKind::name_hyphen:
         // Ragged lines get no stretch here: they are not hyphenated unless a word is wider
         // than the line (emergency breaks), as before slashes were breakable.
-        items_.push_back({BreakItem::Kind::penalty, hyphen_width(span).v, 0, 0,
+        items_.push_back({BreakItem::Kind::penalty, hyphen_width(span).v, lost_stretch,
+                          lost_shrink,
                           kind == BreakKind::hyphen ? kHyphenPenalty : kNameHyphenPenalty, true});
         content_.push_back({Content::Kind::hyphen, span});
         break;
       case BreakKind::explicit_hyphen:
-        word_break({BreakItem::Kind::penalty, 0, 0, 0, kHyphenPenalty, true}, {}, span);
+        word_break({BreakItem::Kind::penalty, 0, lost_stretch, lost_shrink, kHyphenPenalty, true},
+                   {}, span);
         break;
       case BreakKind::slash:  // TeX's \slash: a plain, unflagged penalty
-        word_break({BreakItem::Kind::penalty, 0, 0, 0, kHyphenPenalty}, {}, span);
+        word_break({BreakItem::Kind::penalty, 0, lost_stretch, lost_shrink, kHyphenPenalty}, {},
+                   span);
         break;
       case BreakKind::emergency: {
         // Ragged break: the line ending here may stop short without stretching its spaces.
@@ -375,7 +402,8 @@ class Composer {
         content_.push_back({});
         items_.push_back({BreakItem::Kind::glue, 0, s, 0});
         content_.push_back({});
-        items_.push_back({BreakItem::Kind::penalty, 0, 0, 0, kEmergencyPenalty});
+        items_.push_back(
+            {BreakItem::Kind::penalty, 0, lost_stretch, lost_shrink, kEmergencyPenalty});
         content_.push_back({});
         items_.push_back({BreakItem::Kind::glue, 0, -s, 0});
         content_.push_back({});
@@ -418,12 +446,30 @@ class Composer {
     const double avail = opt_.line_widths[std::min(index, opt_.line_widths.size() - 1)].v;
     double natural = 0, stretch = 0, shrink = 0;
     size_t glyphs = 1, bytes = 1;  // an upper bound for the line (the 1: a final hyphen)
+    const bool justify = opt_.align == Align::justify;
+    // Letter gaps of the piece at item i on this line: inside it, and after it when the word
+    // goes on in the line.
+    auto trailing_gap = [&](size_t i) {
+      if (content_[i].word_end) return false;
+      for (size_t j = i + 1; j < end; ++j)
+        if (items_[j].kind == BreakItem::Kind::box) return true;
+      return false;
+    };
+    auto gaps_of = [&](size_t i) {
+      const Content& c = content_[i];
+      return letter_gaps(*frag_store_[c.frag].shaped, c.g_begin, c.g_end) + trailing_gap(i);
+    };
     for (size_t i = start; i < end; ++i) {
       const auto& it = items_[i];
       const auto& c = content_[i];
       if (c.kind == Content::Kind::piece) {
         glyphs += c.g_end - c.g_begin;
         bytes += c.end - c.begin;
+        if (justify) {
+          const double em = spans_[c.span].size.v * gaps_of(i);
+          stretch += kLetterStretchEm * em;
+          shrink += kLetterShrinkEm * em;
+        }
       } else if (c.kind == Content::Kind::space) {
         glyphs += style_[c.span].space->glyphs.size();
         bytes += 1;
@@ -440,7 +486,7 @@ class Composer {
     // glue takes up the rest) but is shrunk like any other when the breaker chose it shrunk:
     // set at its natural width it would run into the margin.
     double ratio = 0;
-    if (opt_.align == Align::justify) {
+    if (justify) {
       if (natural < avail && stretch > 0 && !forced) ratio = (avail - natural) / stretch;
       if (natural > avail && shrink > 0) ratio = std::max(-1.0, (avail - natural) / shrink);
     }
@@ -448,12 +494,18 @@ class Composer {
       if (it.stretch == kFil) return it.width;
       return it.width + (ratio >= 0 ? ratio * it.stretch : ratio * it.shrink);
     };
+    // Added to each letter gap of a span of size `em`.
+    auto letter_space = [&](double em) {
+      return justify ? em * (ratio >= 0 ? ratio * kLetterStretchEm : ratio * kLetterShrinkEm) : 0;
+    };
     double width = 0;
     double space_factor = 1;
     for (size_t i = start; i < end; ++i) {
       const auto& it = items_[i];
       if (it.kind != BreakItem::Kind::penalty)
         width += it.kind == BreakItem::Kind::glue ? glue_width(it) : it.width;
+      if (content_[i].kind == Content::Kind::piece)
+        width += gaps_of(i) * letter_space(spans_[content_[i].span].size.v);
       if (it.kind == BreakItem::Kind::glue && it.width > 0 && it.stretch != kFil)
         space_factor = std::max(space_factor, glue_width(it) / it.width);
     }
@@ -463,8 +515,11 @@ class Composer {
     if (opt_.align == Align::center) x = std::max(0.0, (avail - width) / 2);
 
     frame::GlyphRun* run = nullptr;
+    // `extra` widens the first glyph (a justified space); `letter` is added before each new
+    // cluster and, when `trailing`, after the last glyph.
     auto place = [&](size_t span, std::string_view text, const ShapedText& shaped, uint32_t tb,
-                     uint32_t te, uint32_t gb, uint32_t ge, double extra) {
+                     uint32_t te, uint32_t gb, uint32_t ge, double extra, double letter,
+                     bool trailing) {
       const Span& sp = spans_[span];
       const FontFile* file = &font_of(span).file();
       if (run == nullptr || run->font != file || run->size != sp.size || run->color != sp.color) {
@@ -485,6 +540,8 @@ class Composer {
         fg.gid = sg.gid;
         fg.advance = pt(span, sg.advance);
         if (g == gb) fg.advance += Pt(extra);
+        if (g + 1 < ge ? shaped.glyphs[g + 1].cluster != sg.cluster : trailing)
+          fg.advance += Pt(letter);
         fg.x_offset = pt(span, sg.x_offset);
         fg.y_offset = -pt(span, sg.y_offset);  // HarfBuzz y grows upwards, frames downwards
         const bool continues = g > gb && shaped.glyphs[g - 1].cluster == sg.cluster;
@@ -509,11 +566,11 @@ class Composer {
       if (c.kind == Content::Kind::piece) {
         const Fragment& f = frag_store_[c.frag];
         place(c.span, spans_[c.span].text.substr(f.offset, f.len), *f.shaped, c.begin, c.end,
-              c.g_begin, c.g_end, 0);
+              c.g_begin, c.g_end, 0, letter_space(spans_[c.span].size.v), trailing_gap(i));
       } else if (c.kind == Content::Kind::space) {
         const ShapedText& sp = *style_[c.span].space;
         place(c.span, " ", sp, 0, 1, 0, static_cast<uint32_t>(sp.glyphs.size()),
-              glue_width(it) - it.width);
+              glue_width(it) - it.width, 0, false);
       } else if (it.kind != BreakItem::Kind::penalty) {
         const double w = it.kind == BreakItem::Kind::glue ? glue_width(it) : it.width;
         if (w != 0) run = nullptr;  // a gap: following glyphs need a new origin
@@ -522,7 +579,8 @@ class Composer {
     }
     if (content_[end].kind == Content::Kind::hyphen) {
       const ShapedText& h = *style_[content_[end].span].hyphen;
-      place(content_[end].span, "-", h, 0, 1, 0, static_cast<uint32_t>(h.glyphs.size()), 0);
+      place(content_[end].span, "-", h, 0, 1, 0, static_cast<uint32_t>(h.glyphs.size()), 0, 0,
+            false);
     }
     line.ends_with_hyphen = brk.kind == BreakItem::Kind::penalty && brk.flagged;
     line.breaks_word = brk.kind == BreakItem::Kind::penalty && brk.penalty == kEmergencyPenalty;

@@ -26,6 +26,15 @@ struct Span {
 
 enum class Align { justify, left, center, right };
 
+/// Justified lines spread their letters a little along with their spaces, so that a line short
+/// of material is not made of wide holes, and fewer capitalised names need dividing
+/// (letter-spacing justification as in InDesign; pdfTeX expands the glyphs instead). Per gap
+/// between two letters of a word, in ems of its size, at adjustment ratio 1 (spaces at 1.5x
+/// their width): 1.5 % of an em wider, or at most 0.5 % narrower. Ragged lines keep their
+/// letters as shaped.
+inline constexpr double kLetterStretchEm = 0.015;
+inline constexpr double kLetterShrinkEm = 0.005;
+
 struct ParagraphOptions {
   Align align = Align::justify;
   Pt first_line_indent;

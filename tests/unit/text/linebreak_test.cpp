@@ -118,6 +118,19 @@ TEST(BreakLines, HyphenBreakCountsItsWidthAndPenalty) {
   EXPECT_EQ(positions(breaks), (std::vector<size_t>{3, 6}));
 }
 
+TEST(BreakLines, LetterSpacingOfBoxesCountsAndABreakTakesItsGapAway) {
+  // A box's stretch is its letter spacing; the penalty between two pieces of a word takes
+  // away the gap the first piece counted towards the second, when the line ends there.
+  std::vector<BreakItem> items{{Kind::box, 8, 2, 1},          {Kind::penalty, 0, -1, -0.5, 50, true},
+                               {Kind::box, 5},                {Kind::glue, 0, kFil, 0},
+                               {Kind::penalty, 0, 0, 0, -10000}};
+  const auto breaks = break_lines(items, width(9));
+  ASSERT_EQ(positions(breaks), (std::vector<size_t>{1, 4}));
+  EXPECT_NEAR(breaks[0].ratio, 1.0, 1e-12);  // (9 - 8) / (2 - 1), not 1 / 2
+  items[0].width = 9.5;  // shrunk: (9 - 9.5) / (1 - 0.5)
+  EXPECT_NEAR(break_lines(items, width(9))[0].ratio, -1.0, 1e-12);
+}
+
 TEST(BreakLines, FinalHyphenDemeritsAvoidHyphenBeforeLastLine) {
   // Two equally good first lines: one ends at a glue, one at a flagged penalty. The hyphen on
   // the second-to-last line costs final_hyphen_demerits, so the glue wins.

@@ -252,13 +252,18 @@ TEST(ComposeParagraph, OverlongWordIsSplitNotOverfull) {
   ASSERT_GE(p.lines.size(), 3u);
   for (const auto& l : p.lines) EXPECT_LE(right_edge(l), 200.01);
   std::string all;
-  for (const auto& l : p.lines) all += line_text(l);
+  for (const auto& l : p.lines) {
+    std::string t = line_text(l);
+    if (l.ends_with_hyphen) t.pop_back();  // the hyphen a division adds
+    all += t;
+  }
   std::erase(all, ' ');  // spaces at line ends are not set
   EXPECT_EQ(all, "awal" + word + "akhir");
-  // The lines that end inside the word say so (layout warns about them); the last does not.
-  size_t broken = 0;
-  for (const auto& l : p.lines) broken += l.breaks_word;
-  EXPECT_GE(broken, 2u);
+  // The lines that end inside the word end with a hyphen (at a hyphenation point, letters
+  // spaced to fill the line) or say that they break it (layout warns about them); the last
+  // does neither.
+  for (size_t i = 1; i + 1 < p.lines.size(); ++i)
+    EXPECT_TRUE(p.lines[i].ends_with_hyphen || p.lines[i].breaks_word) << i;
   EXPECT_FALSE(p.lines.back().breaks_word);
 }
 
@@ -303,6 +308,41 @@ TEST(ComposeParagraph, SpaceFactorIsTheWidestSpaceAsSet) {
     stretched = stretched || widest > 1.01;
   }
   EXPECT_TRUE(stretched);
+}
+
+TEST(ComposeParagraph, JustifiedLinesSpreadLettersWithTheirSpaces) {
+  const auto p = compose_paragraph(plain(kText), width(180), shared_hyphenator().get());
+  ASSERT_GE(p.lines.size(), 5u);
+  const double size = 11, space = font()->width(" ", Pt(size)).v;
+  const double scale = size / font()->units_per_em();
+  const uint32_t space_gid = font()->shape(" ")->glyphs.at(0).gid;
+  size_t spread = 0, squeezed = 0;
+  for (size_t i = 0; i + 1 < p.lines.size(); ++i) {
+    const SetLine& l = p.lines[i];
+    ASSERT_EQ(l.runs.size(), 1u);
+    const auto& glyphs = l.runs[0].glyphs;
+    const auto natural = font()->shape(l.runs[0].text);
+    ASSERT_EQ(natural->glyphs.size(), glyphs.size()) << line_text(l);
+    // The line's adjustment ratio, read from a space as set (glue 1/2 stretch, 1/3 shrink).
+    double ratio = 0;
+    for (const auto& g : glyphs)
+      if (g.gid == space_gid) ratio = (g.advance.v - space) / (g.advance.v > space ? space / 2 : space / 3);
+    const double letter = size * (ratio >= 0 ? ratio * kLetterStretchEm : ratio * kLetterShrinkEm);
+    for (size_t g = 0; g + 1 < glyphs.size(); ++g) {
+      if (glyphs[g].gid == space_gid) continue;
+      // A letter followed by a letter of its word gets the letter gap; one before a space or
+      // the line-end hyphen keeps its own width.
+      const bool inside = glyphs[g + 1].gid != space_gid &&
+                          !(l.ends_with_hyphen && g + 2 == glyphs.size());
+      EXPECT_NEAR(glyphs[g].advance.v - natural->glyphs[g].advance * scale, inside ? letter : 0,
+                  1e-6)
+          << line_text(l) << " glyph " << g;
+    }
+    EXPECT_NEAR(right_edge(l), 180, 1e-6) << line_text(l);
+    spread += letter > 0.01;
+    squeezed += letter < -0.01;
+  }
+  EXPECT_GT(spread + squeezed, 0u);
 }
 
 TEST(ComposeParagraph, RaggedRightKeepsNaturalSpaces) {
