@@ -248,6 +248,22 @@ void Builder::overall() {
   o.rata_rata = per_sasaran ? o.rata_rata_sasaran : o.rata_rata_iku;
   o.average_name = average_name(s_.average);
   o.predikat = predikat(find_scale(r_, s_.predicate_scale), o.rata_rata);
+  // Last year's average by the same rule, over the IKU with a capaian that year.
+  std::vector<Exact> prev_all, prev_per;
+  for (const SasaranResult& sa : out_.sasaran) {
+    std::vector<Exact> values;
+    for (size_t i : sa.iku)
+      for (const HistoryRow& h : out_.iku[i].history)
+        if (h.year == r_.year - 1 && h.capaian.known)
+          values.push_back(capped(h.capaian.exact, s_.capaian_cap));
+    prev_all.insert(prev_all.end(), values.begin(), values.end());
+    if (std::optional<Exact> m = mean(values)) prev_per.push_back(*m);
+  }
+  o.rata_rata_prev = percent(mean(per_sasaran ? prev_per : prev_all));
+  o.rata_rata_change = unknown_value(Kind::points);
+  if (o.rata_rata_prev.known && o.rata_rata.known)
+    o.rata_rata_change =
+        number_value(Kind::points, o.rata_rata.exact - o.rata_rata_prev.exact, s_.decimals);
   o.jumlah_iku = count(static_cast<int64_t>(out_.iku.size()));
   o.jumlah_sasaran = count(static_cast<int64_t>(out_.sasaran.size()));
   o.tercapai = count(met);
@@ -490,6 +506,10 @@ void Builder::refs() {
   m["capaian.rata_rata_iku"] = o.rata_rata_iku;
   m["capaian.rata_rata_sasaran"] = o.rata_rata_sasaran;
   m["capaian.predikat"] = o.predikat;
+  m["capaian.rata_rata_prev"] = o.rata_rata_prev;
+  m["capaian.rata_rata_change"] = o.rata_rata_change;
+  m["capaian.rata_rata_change_abs"] = magnitude(o.rata_rata_change);
+  m["capaian.rata_rata_trend"] = signed_phrase(o.rata_rata_change, "meningkat", "menurun", "tetap");
   verdicts("capaian.status", attainment(o.rata_rata));
   count_refs("capaian.jumlah_iku", o.jumlah_iku);
   count_refs("capaian.jumlah_sasaran", o.jumlah_sasaran);

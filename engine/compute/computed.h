@@ -129,6 +129,10 @@ struct Overall {
   Value predikat;            // of rata_rata
   Value jumlah_iku, jumlah_sasaran, tercapai, melampaui, tidak_tercapai;
   Value tanpa_data;  // IKU without a realisation, left out of the averages and the counts above
+  /// The configured average of the year before the report year, from each IKU's capaian of
+  /// that year (history with a target; capped alike), IKU without one left out; and this
+  /// year's average minus it (points). Unknown when no IKU has a capaian that year.
+  Value rata_rata_prev, rata_rata_change;
 };
 
 struct BudgetTotal {

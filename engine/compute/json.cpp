@@ -234,6 +234,8 @@ void overall(Writer& w, const Overall& o) {
     w.member("melampaui", o.melampaui);
     w.member("tidak_tercapai", o.tidak_tercapai);
     w.member("tanpa_data", o.tanpa_data);
+    w.member("rata_rata_prev", o.rata_rata_prev);
+    w.member("rata_rata_change", o.rata_rata_change);
   });
 }
 

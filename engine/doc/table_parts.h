@@ -100,6 +100,8 @@ Table program_capaian(const TableEnv& e);
 
 Table multiyear(const TableEnv& e);
 
+Table measurement_years(const TableEnv& e);
+
 Table renstra(const TableEnv& e);
 Table renstra_years(const TableEnv& e);
 

@@ -25,6 +25,8 @@ const Generated kGenerated[] = {
     {"program_capaian", program_capaian,
      "Capaian Kinerja Program, Kegiatan dan Sub Kegiatan {unit} Tahun {year}"},
     {"multiyear", multiyear, "Perbandingan Realisasi Kinerja {unit} dengan Tahun-Tahun Sebelumnya"},
+    {"measurement_years", measurement_years,
+     "Pengukuran Capaian Kinerja {unit} Tahun {year} dibandingkan Tahun Sebelumnya"},
     {"renstra", renstra,
      "Perbandingan Realisasi Kinerja s.d. Tahun {year} dengan Target Akhir Renstra {unit}"},
     {"renstra_years", renstra_years,

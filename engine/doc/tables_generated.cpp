@@ -286,6 +286,60 @@ Table multiyear(const TableEnv& e) {
   return finish(std::move(t), e.style);
 }
 
+/// The measurement table with the year before beside the report year ("membandingkan
+/// realisasi dan capaian tahun ini dengan tahun lalu"): target, realisasi and capaian of both
+/// years and the change of capaian in points; the averages of both years in the last row.
+Table measurement_years(const TableEnv& e) {
+  const int year = e.r.year, prev = year - 1;
+  std::vector<Col> cols{{"No"}, {"Sasaran Strategis"}, {"Indikator Kinerja"}};
+  for (int i = 0; i < 2; ++i)
+    for (const char* c : {"Target", "Realisasi", "Capaian"}) cols.push_back({c, 0, true});
+  cols.push_back({"Perubahan Capaian (poin)", 0, true});
+  Table t = shaped(cols, false);
+  Row top = body_row({head_cell("No", 1, 2), head_cell("Sasaran Strategis", 1, 2),
+                      head_cell("Indikator Kinerja", 1, 2),
+                      head_cell("Tahun " + std::to_string(prev), 3),
+                      head_cell("Tahun " + std::to_string(year), 3),
+                      head_cell("Perubahan Capaian (poin)", 1, 2)});
+  Row second{Row::Kind::body, {}};
+  for (int i = 0; i < 2; ++i)
+    for (const char* c : {"Target", "Realisasi", "Capaian"}) second.cells.push_back(head_cell(c));
+  t.header = {std::move(top), std::move(second)};
+  t.body = by_sasaran(e.c, 8, [&](const compute::IkuResult& k) {
+    Cells r{text_cell(k.iku->name)};
+    const compute::HistoryRow* last = nullptr;
+    for (const auto& h : k.history)
+      if (h.year == prev) last = &h;
+    for (compute::Value compute::HistoryRow::*field :
+         {&compute::HistoryRow::target, &compute::HistoryRow::realisasi,
+          &compute::HistoryRow::capaian})
+      r.push_back(last ? value_cell(last->*field)
+                       : text_cell(compute::kUnknownText, CellAlign::center));
+    r.push_back(value_cell(k.target));
+    r.push_back(value_cell(k.realisasi));
+    r.push_back(value_cell(k.capaian));
+    // capaian_change is against the row before this year's: shown only when that is `prev`.
+    r.push_back(last ? value_cell(k.capaian_change)
+                     : text_cell(compute::kUnknownText, CellAlign::center));
+    return r;
+  });
+  const compute::Overall& o = e.c.overall;
+  t.body.push_back(total_row({spanning(text_cell(o.average_name), 5), value_cell(o.rata_rata_prev),
+                              spanning(text_cell(""), 2), value_cell(o.rata_rata),
+                              value_cell(o.rata_rata_change)}));
+  std::string without;  // IKU with no capaian the year before: out of its average
+  for (const compute::IkuResult& k : e.c.iku)
+    if (std::none_of(k.history.begin(), k.history.end(), [&](const compute::HistoryRow& h) {
+          return h.year == prev && h.capaian.known;
+        }))
+      without += (without.empty() ? "" : "; ") + k.iku->name;
+  if (!without.empty())
+    add_note(t, "Tanpa capaian tahun " + std::to_string(prev) + " (tidak dihitung dalam rata-rata "
+                "tahun itu): " + without + ".");
+  add_note(t, no_data_note(e.c, "rata-rata dan perubahan " + std::to_string(year)));
+  return finish(std::move(t), e.style);
+}
+
 Table renstra(const TableEnv& e) {
   // The Renstra end year goes into the header when the IKU agree on it, else into each cell.
   std::set<int> end_years;

@@ -28,6 +28,7 @@ const std::vector<std::string>& generated_table_names() {
                                                  "sasaran_summary",
                                                  "program_capaian",
                                                  "multiyear",
+                                                 "measurement_years",
                                                  "renstra",
                                                  "renstra_years",
                                                  "comparison",

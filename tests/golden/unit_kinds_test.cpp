@@ -240,4 +240,25 @@ TEST(UnitKinds, CheckReportsAReportLevelBudgetThatTheProgramsContradict) {
             std::string::npos)
       << check.out;
 }
+
+TEST(UnitKinds, TheYearBeforeStandsBesideTheReportYearWithBothAverages) {
+  ScratchDir dir("previous-year");
+  const std::string text = render_text(dir, kSrc / "tests/data/previous-year.toml");
+  // 2023: 63 / 70 = 90,00 % and 88 / 80 = 110,00 %: sasaran 1 mean 100, sasaran 2 has no
+  // 2023 figure, so last year's mean of sasaran means is 100,00 %. 2024: (86,339… + 100) / 2
+  // and 110 give 101,58 %: 1,58 points more.
+  EXPECT_NE(flat(text).find("Rata-rata 101,58% tahun ini, 100,00% tahun lalu: meningkat 1,58 "
+                            "poin (perubahan 1,58). AKIP menurun 3,66 poin."),
+            std::string::npos)
+      << text;
+  EXPECT_NE(line_with(text, "Nilai  ").find("70 63 90,00% 70,20 60,61 86,34% \u22123,66"),
+            std::string::npos);
+  EXPECT_NE(line_with(text, "Persentase  ").find("t.a.d. t.a.d. t.a.d. 90% 99% 110,00% t.a.d."),
+            std::string::npos);
+  EXPECT_NE(line_with(text, "Rata-rata capaian sasaran strategis  ").find("100,00% 101,58% 1,58"),
+            std::string::npos);
+  EXPECT_NE(flat(text).find("Tanpa capaian tahun 2023 (tidak dihitung dalam rata-rata tahun "
+                            "itu): Persentase Layanan Tepat Waktu."),
+            std::string::npos);
+}
 }  // namespace lkjip::golden
