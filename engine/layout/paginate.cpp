@@ -64,8 +64,10 @@ class Paginator {
       if (std::holds_alternative<doc::Signature>(b.v) && !flows.empty() && flows.back())
         flows.back()->keep_with_next = true;  // never orphan a signature from its text
       flows.push_back(make_flow(b, labels, lists));
+      // Headings fill too: a float may pass a section heading (as in LaTeX), never a chapter.
       const bool text = std::holds_alternative<doc::Paragraph>(b.v) ||
-                        std::holds_alternative<doc::List>(b.v);
+                        std::holds_alternative<doc::List>(b.v) ||
+                        std::holds_alternative<doc::Heading>(b.v);
       const bool floating = ctx_.style.table_float && (std::holds_alternative<doc::Table>(b.v) ||
                                                        std::holds_alternative<doc::Figure>(b.v));
       roles.push_back(text ? Role::fills : floating ? Role::floats : Role::fixed);
@@ -114,11 +116,12 @@ class Paginator {
     size_t items_before = 0;
     Pt y_before;
     Fragment fragment;
+    Pt space_before;  // taken when it follows the floats at the top of the next page
   };
 
   /// How a block takes part in floating (style.table_float): a table or figure that cannot
-  /// start on this page `floats` to the top of the next one, paragraphs and lists after it
-  /// `fill` the gap, and anything else (headings, signatures, the next table) waits for it.
+  /// start on this page `floats` to the top of the next one, headings, paragraphs and lists
+  /// after it `fill` the gap, and anything else (signatures, the next table) waits for it.
   enum class Role { fixed, fills, floats };
 
   /// A new page that first takes the tables and figures waiting for it, in their order.
@@ -135,8 +138,13 @@ class Paginator {
     std::optional<KeptBlock> kept;
     for (size_t i = 0; i < flows.size(); ++i) {
       BlockFlow* flow = flows[i];
-      // A lead-in kept with what follows must not be parted from it by a waiting float.
-      const bool fills = roles[i] == Role::fills && flow && !flow->keep_with_next;
+      // A block kept with what follows (a heading, a lead-in) fills only when that fills too:
+      // a waiting float must not part a lead-in from its table.
+      size_t last = i;
+      while (last + 1 < flows.size() && flows[last] && flows[last]->keep_with_next) ++last;
+      bool fills = true;
+      for (size_t k = i; k <= last; ++k) fills = fills && roles[k] == Role::fills && flows[k];
+      fills = fills && !(flows[last] && flows[last]->keep_with_next);
       if (!floats_.empty() && !fills) {
         turn_page();
         kept.reset();
@@ -182,8 +190,8 @@ class Paginator {
             auto& items = pages_.back().content.items;
             items.erase(items.begin() + static_cast<std::ptrdiff_t>(kept->items_before),
                         items.end());
-            new_page();
-            place(std::move(kept->fragment), Pt(0));
+            turn_page();  // the floats waiting for the next page go first
+            place(std::move(kept->fragment), kept->space_before);
           } else {
             turn_page();
           }
@@ -195,7 +203,7 @@ class Paginator {
         // A block kept with the next one may have to move on: keep a copy of it.
         const bool keep = flow->done() && first_fragment && flow->keep_with_next;
         kept.reset();
-        if (keep) kept = KeptBlock{items_before, y_before, *frag};
+        if (keep) kept = KeptBlock{items_before, y_before, *frag, flow->space_before};
         place(std::move(*frag), before);
         if (!flow->done()) turn_page();
         first_fragment = false;

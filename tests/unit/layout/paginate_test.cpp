@@ -77,6 +77,60 @@ TEST_F(Floats, SwitchedOffTheGapStays) {
   EXPECT_LT(next.find("Tabel 1.1"), next.find("sesudah"));
 }
 
+TEST_F(Floats, ASectionHeadingAndItsTextFillTheGapButALeadInStaysWithItsTable) {
+  doc::Heading h;
+  h.number = "1.2";
+  h.title = {doc::Inline{"Bagian Berikutnya", false, false, false, ""}};
+  for (const bool lead_in : {false, true}) {
+    doc::Document d;
+    doc::Chapter c;
+    c.label = "BAB I";
+    c.title = "PENDAHULUAN";
+    c.anchor = "bab-1";
+    c.blocks = {paragraph("pengisi", 300),
+                table("Tabel 1.1", 25),
+                {h},
+                lead_in ? paragraph("berikut:", 3) : paragraph("sesudah", 20),
+                table("Tabel 1.2", 3)};
+    d.body.push_back(c);
+    const auto laid = layout_document(ctx_, d);
+    const int first = page_of(laid, "pengisi");
+    ASSERT_GE(first, 0);
+    EXPECT_EQ(page_of(laid, "Tabel 1.1"), first + 1);
+    if (lead_in) {
+      // The heading is kept with the lead-in and the lead-in with Tabel 1.2: all wait.
+      EXPECT_EQ(page_of(laid, "Bagian Berikutnya"), first + 1);
+      const std::string next = text_of(laid.pages[first + 1].content);
+      EXPECT_LT(next.find("Tabel 1.1"), next.find("Bagian Berikutnya"));
+      EXPECT_LT(next.find("berikut:"), next.find("Tabel 1.2"));
+    } else {
+      EXPECT_EQ(page_of(laid, "Bagian Berikutnya"), first);  // passed by the float
+      EXPECT_EQ(page_of(laid, "sesudah"), first);
+    }
+  }
+}
+
+TEST_F(Floats, AHeadingThatMustMoveOnFollowsTheWaitingFloat) {
+  // Room left for the heading but not for two lines after it: the heading moves to the next
+  // page, below the table that was waiting for that page's top.
+  doc::Heading h;
+  h.number = "1.2";
+  h.title = {doc::Inline{"Bagian Berikutnya", false, false, false, ""}};
+  doc::Document d;
+  doc::Chapter c;
+  c.label = "BAB I";
+  c.title = "PENDAHULUAN";
+  c.anchor = "bab-1";
+  c.blocks = {paragraph("pengisi", 380), table("Tabel 1.1", 25), {h}, paragraph("sesudah", 20)};
+  d.body.push_back(c);
+  const auto laid = layout_document(ctx_, d);
+  const int first = page_of(laid, "pengisi");
+  ASSERT_EQ(page_of(laid, "Bagian Berikutnya"), first + 1);
+  const std::string next = text_of(laid.pages[first + 1].content);
+  EXPECT_EQ(next.find("Tabel 1.1"), next.find_first_not_of("\n"));
+  EXPECT_LT(next.find("Tabel 1.1"), next.find("Bagian Berikutnya"));
+}
+
 /// Every glyph run's baseline y on `f`'s pages lies on the paper (#13.10: a 5,000-letter
 /// heading ran off the bottom, losing half of it).
 void expect_baselines_on_paper(const frame::PagedDocument& d) {
