@@ -97,7 +97,7 @@ struct HistoryPoint {
   std::optional<double> target;
   double realisasi = 0;
   int target_decimals = 2, realisasi_decimals = 2;  // as written: each year prints its own
-  StatedValues stated;  // that year's figures as an old document printed them (for check)
+  StatedValues stated{};  // that year's figures as an old document printed them (for check)
 };
 
 struct Comparison {
@@ -198,8 +198,8 @@ struct Column {
   enum class Total { none, sum, average } total = Total::none;
   /// A computed percent column: column `first` / column `second` × 100 in every row (0-based
   /// indices of numeric, non-computed columns; validated). Rows give no cell for it.
-  std::optional<std::pair<std::size_t, std::size_t>> ratio;
-  std::vector<Stated> stated;  // ratio columns: one printed value per row, for check
+  std::optional<std::pair<std::size_t, std::size_t>> ratio{};
+  std::vector<Stated> stated{};  // ratio columns: one printed value per row, for check
   bool computed() const { return ratio.has_value(); }
 };
 
