@@ -101,6 +101,15 @@ std::vector<Disagreement> check_stated(const report::Report& report, const Compu
     c.texts(sv, "predikat", k.predikat, "predikat" + of);
     c.numbers(sv, "renstra_target", k.renstra_target, "renstra_target" + of);
     c.numbers(sv, "kemajuan", k.kemajuan, "kemajuan (progress to the Renstra target)" + of);
+    c.numbers(sv, "change", k.change, "change of realisasi against last year" + of);
+    for (const auto& [name, cell] :
+         {std::pair<const char*, const ComparisonCell&>{"kabupaten", k.kabupaten},
+          {"provinsi", k.provinsi},
+          {"nasional", k.nasional}}) {
+      c.numbers(sv, name, cell.reference, std::string(name) + " reference value" + of);
+      c.numbers(sv, std::string("selisih_") + name, cell.difference,
+                std::string("difference against ") + name + of);
+    }
     for (const report::HistoryPoint& h : k.iku->history) {
       for (const HistoryRow& row : k.history) {
         if (row.year != h.year) continue;
@@ -108,6 +117,8 @@ std::vector<Disagreement> check_stated(const report::Report& report, const Compu
         c.numbers(h.stated, "target", row.target, "target" + in);
         c.numbers(h.stated, "realisasi", row.realisasi, "realisasi" + in);
         c.numbers(h.stated, "capaian", row.capaian, "capaian" + in);
+        c.numbers(h.stated, "change", row.change,
+                  "change of realisasi against the year before" + in);
       }
     }
   }

@@ -497,7 +497,14 @@ TEST_F(Megaluh, CheckListsTheOriginalsDisagreementsWhileRenderSucceeds) {
         "components `akip_komponen` do not add up to the realisasi of IKU `akip` they make up: "
         "their total is 80,74, the realisasi is 60,61",
         "components `ipp_aspek` do not add up to the realisasi of IKU `ipp` they make up: "
-        "their total is 2,90, the realisasi is 3,44"})
+        "their total is 2,90, the realisasi is 3,44",
+        "difference against nasional of IKU `akip`: the document states 17,48, computed "
+        "\u22122,65",
+        "nasional reference value of IKU `akip`: the document states 67,93, computed 63,26",
+        "change of realisasi against the year before in 2023 of IKU `ikm`: the document states "
+        "0,47, computed 1,47",
+        "change of realisasi against last year of IKU `ipp`: the document states \u22120,38, "
+        "computed \u22120,20"})
     EXPECT_NE(c.out.find(s), std::string::npos) << s << "\n" << c.out;
 }
 

@@ -460,6 +460,30 @@ TEST(CheckStated, ComponentsThatDoNotAddUpToTheirIkusRealisasi) {
   EXPECT_TRUE(check_stated(r, compute(r)).empty());
 }
 
+TEST(CheckStated, ChangesAndComparisonDifferencesAreCheckedSigned) {
+  report::Report r = megaluh();
+  r.iku[0].stated = {};
+  r.iku[1].stated = {};
+  r.iku[2].stated = {};
+  r.surveys[0].stated = {};
+  // AKIP: 2022 70,02, 2023 71,70, 2024 60,61; kabupaten 65,00.
+  auto& sv = r.iku[0].stated.numbers;
+  sv["change"] = {testing::stated(-11.09, 31)};           // 60,61 - 71,70: agrees
+  sv["selisih_kabupaten"] = {testing::stated(4.39, 32)};  // the sign is wrong: -4,39
+  sv["kabupaten"] = {testing::stated(65, 33)};            // agrees
+  r.iku[0].history[1].stated.numbers["change"] = {testing::stated(2.68, 34)};  // 1,68
+  std::vector<Disagreement> d = check_stated(r, compute(r));
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].what, "difference against kabupaten of IKU `akip`");
+  EXPECT_EQ(d[0].stated, "4,39");
+  EXPECT_EQ(d[0].computed, "\u22124,39");
+  EXPECT_EQ(d[0].loc.line, 32);
+  EXPECT_EQ(d[1].what, "change of realisasi against the year before in 2023 of IKU `akip`");
+  EXPECT_EQ(d[1].stated, "2,68");
+  EXPECT_EQ(d[1].computed, "1,68");
+  EXPECT_EQ(d[1].loc.line, 34);
+}
+
 TEST(ComputedWords, VerdictsFollowTheFiguresInTheConfiguredWords) {
   report::Report r = megaluh();
   report::Wording renstra;
