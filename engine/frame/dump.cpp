@@ -156,6 +156,12 @@ class Dumper {
     rect(s.rect);
     quoted(s.name);
   }
+  void item(const Mark& m, int) {
+    static constexpr const char* kinds[] = {"content", "artifact layout", "artifact pagination"};
+    out += "mark ";
+    out += kinds[static_cast<int>(m.kind)];
+    if (m.kind == Mark::Kind::content) integer(m.elem);
+  }
   void item(const Group& g, int depth) {
     out += "group";
     num(g.offset.x);
@@ -203,6 +209,27 @@ std::string dump(const PagedDocument& doc) {
     d.quoted(e.title);
     d.word("->");
     d.quoted(e.anchor);
+    d.out += '\n';
+  }
+  for (size_t i = 0; i < doc.structure.elems.size(); ++i) {
+    const StructElem& e = doc.structure.elems[i];
+    d.out += "struct";
+    d.integer(static_cast<long long>(i));
+    d.word(structure_type(e.role));
+    if (i > 0) {
+      d.word("in");
+      d.integer(e.parent);
+    }
+    if (e.colspan > 1 || e.rowspan > 1) {
+      d.word("span");
+      d.integer(e.colspan);
+      d.integer(e.rowspan);
+    }
+    if (e.column_header) d.word("scope-column");
+    if (!e.alt.empty()) {
+      d.word("alt");
+      d.quoted(e.alt);
+    }
     d.out += '\n';
   }
   for (size_t i = 0; i < doc.pages.size(); ++i) {

@@ -98,6 +98,41 @@ struct SignatureField {
   std::string name;
 };
 
+/// The standard structure types lkjip tags with (PDF 32000-1 14.8.4), written by pdf/ as /S.
+enum class Role : uint8_t {
+  document, sect, h1, h2, h3, h4, p, l, li, lbl, lbody, table, thead, tbody, tr, th, td,
+  caption, figure, toc, toci
+};
+
+/// One element of the structure tree (the logical document a screen reader or a reflowing
+/// viewer reads). `kids` are in reading order; the element's own content is what the Marks
+/// naming it cover, in content order. Data only: layout/ fills it, pdf/ writes it.
+struct StructElem {
+  Role role = Role::p;
+  uint32_t parent = 0;
+  std::vector<uint32_t> kids;
+  std::string alt;               // Figure: what a screen reader says instead of the drawing
+  int colspan = 1, rowspan = 1;  // TH, TD
+  bool column_header = false;    // TH: /Scope /Column
+};
+
+/// The PDF standard structure type of `role` ("Document", "H1", "TD").
+const char* structure_type(Role role);
+
+/// The structure tree; elems[0] is the Document root (empty: the document is not tagged).
+struct Structure {
+  std::vector<StructElem> elems;
+};
+
+/// Marks the items after it in the same frame, up to the next Mark, as the content of
+/// structure element `elem`, or as an artifact: `layout` (rules, fills, leader dots) or
+/// `pagination` (running heads, page numbers, repeated table headers). Content under no
+/// Mark is written untagged, which the tagging tests catch.
+struct Mark {
+  enum class Kind : uint8_t { content, layout, pagination } kind = Kind::content;
+  uint32_t elem = 0;
+};
+
 struct Frame;
 
 /// A sub-frame placed at `offset`, optionally rotated by a multiple of 90 degrees, for
@@ -110,7 +145,8 @@ struct Group {
   std::shared_ptr<const Frame> frame;
 };
 
-using Item = std::variant<GlyphRun, Line, Box, Path, Image, Link, Anchor, SignatureField, Group>;
+using Item =
+    std::variant<GlyphRun, Line, Box, Path, Image, Link, Anchor, SignatureField, Group, Mark>;
 
 struct Frame {
   Size size;
@@ -156,6 +192,7 @@ struct PagedDocument {
   std::vector<PageLabelRange> page_labels;
   std::vector<OutlineEntry> outline;
   DocumentInfo info;
+  Structure structure;
 };
 
 /// Line-per-item text dump of a paged document, for golden tests and `--dump=frames`.

@@ -1,9 +1,18 @@
 #include "frame/ops.h"
 
 #include <algorithm>
+#include <iterator>
 #include <type_traits>
 
 namespace lkjip::frame {
+
+const char* structure_type(Role role) {
+  static constexpr const char* names[] = {
+      "Document", "Sect", "H1",    "H2",    "H3", "H4", "P",  "L",       "LI",     "Lbl", "LBody",
+      "Table",    "THead", "TBody", "TR",   "TH", "TD", "Caption", "Figure", "TOC", "TOCI"};
+  static_assert(std::size(names) == static_cast<size_t>(Role::toci) + 1);
+  return names[static_cast<size_t>(role)];
+}
 
 void translate(Item& item, Point d) {
   std::visit(
@@ -20,6 +29,8 @@ void translate(Item& item, Point d) {
           it.pos = it.pos + d;
         } else if constexpr (std::is_same_v<T, Group>) {
           it.offset = it.offset + d;
+        } else if constexpr (std::is_same_v<T, Mark>) {
+          // no position
         } else {  // Box, Image, Link, SignatureField
           it.rect.x += d.x;
           it.rect.y += d.y;

@@ -5,6 +5,7 @@
 
 #include "frame/ops.h"
 #include "layout/draw.h"
+#include "layout/tags.h"
 
 namespace lkjip::layout {
 namespace {
@@ -13,6 +14,28 @@ using draw::line_box;
 using draw::LineBox;
 using draw::plain;
 using draw::single_line;
+using frame::Role;
+
+/// Marks pieces [first, end) as content of `elem`, each at its start: a piece is handed out
+/// alone, so it must carry its own Mark.
+void mark_pieces(const Context& ctx, std::vector<Piece>& pieces, size_t first, uint32_t elem) {
+  if (!ctx.tags) return;
+  for (size_t i = first; i < pieces.size(); ++i) {
+    auto& items = pieces[i].frame.items;
+    items.insert(items.begin(), frame::Mark{frame::Mark::Kind::content, elem});
+  }
+}
+
+/// Sets `line` in front of what `f` already holds, after its leading Mark, so that it reads
+/// first (a heading's number before its title, a contents entry's number before its text).
+void set_line_first(frame::Frame& f, text::SetLine line, Pt x, Pt baseline) {
+  frame::Frame lead;
+  draw::set_line(lead, std::move(line), x, baseline);
+  auto at = f.items.begin();
+  if (at != f.items.end() && std::holds_alternative<frame::Mark>(*at)) ++at;
+  f.items.insert(at, std::make_move_iterator(lead.items.begin()),
+                 std::make_move_iterator(lead.items.end()));
+}
 
 /// One piece per set line, placed at `x`. A page never turns after a hyphenated line: the
 /// reader would carry half a word across the turn (the page breaks a line earlier instead).
@@ -87,7 +110,7 @@ std::string format_factor(double f) {
 }  // namespace
 
 void paragraph_pieces(const Context& ctx, const doc::Paragraph& p, const report::TextStyle& ts,
-                      Pt x, Pt width, std::vector<Piece>& out) {
+                      Pt x, Pt width, std::vector<Piece>& out, uint32_t parent) {
   const Pt indent = p.indent ? ctx.style.first_line_indent : Pt(0);
   auto composed = ctx.compose(p.content, ts, width, p.align, indent);
   // One warning per kind and paragraph, naming its lines (a 20,000-word paragraph must not
@@ -131,6 +154,7 @@ void paragraph_pieces(const Context& ctx, const doc::Paragraph& p, const report:
          "letters); shorten it, or write a space, '-' or '/' where it may break"});
   const size_t first = out.size();
   line_pieces(std::move(composed.lines), line_box(ctx, ts), x, x + width, out);
+  if (out.size() > first) mark_pieces(ctx, out, first, tag(ctx, Role::p, parent));
   protect_widows_orphans(out, first, out.size() - first);
 }
 
@@ -180,9 +204,12 @@ FlowPtr make_heading_flow(const Context& ctx, const doc::Heading& h, Pt width) {
   auto composed = ctx.compose(title, hs.text, width - x, report::HAlign::left, Pt(0), false);
   const LineBox box = line_box(ctx, hs.text);
   std::vector<Piece> pieces = unbroken_pieces(std::move(composed.lines), box, x, width);
+  // Chapter titles are H1, so a heading of level n is H(n+1).
+  static constexpr Role roles[] = {Role::h2, Role::h3, Role::h4};
+  mark_pieces(ctx, pieces, 0, tag(ctx, roles[lvl - 1]));
   pieces.front().frame.add(frame::Anchor{h.anchor, {Pt(0), Pt(0)}});
   if (!h.number.empty())
-    draw::set_line(pieces.front().frame, std::move(number_line), hs.indent, box.baseline);
+    set_line_first(pieces.front().frame, std::move(number_line), hs.indent, box.baseline);
   return std::make_unique<SpacedFlow>(width, std::move(pieces), hs.space_before, hs.space_after,
                                       true);
 }
@@ -198,6 +225,7 @@ FlowPtr make_chapter_title_flow(const Context& ctx, const doc::Chapter& c, Pt wi
   auto t = ctx.compose(plain(c.title), ts, width, report::HAlign::center, Pt(0), false);
   for (auto& line : t.lines) lines.push_back(std::move(line));
   std::vector<Piece> pieces = unbroken_pieces(std::move(lines), box, Pt(0), width);
+  mark_pieces(ctx, pieces, 0, tag(ctx, Role::h1));
   pieces.front().frame.add(frame::Anchor{c.anchor, {Pt(0), Pt(0)}});
   return std::make_unique<SpacedFlow>(width, std::move(pieces), Pt(0),
                                       ctx.style.chapter_space_after, true);
@@ -206,10 +234,14 @@ FlowPtr make_chapter_title_flow(const Context& ctx, const doc::Chapter& c, Pt wi
 namespace {
 
 void list_pieces(const Context& ctx, const doc::List& list, Pt x, Pt width,
-                 std::vector<Piece>& out) {
+                 std::vector<Piece>& out, uint32_t parent) {
   const auto& ts = ctx.style.body;
   const LineBox box = line_box(ctx, ts);
+  const uint32_t l = tag(ctx, Role::l, parent);
   for (const auto& item : list.items) {
+    const uint32_t li = tag(ctx, Role::li, l);
+    const uint32_t lbl = tag(ctx, Role::lbl, li);
+    const uint32_t body = tag(ctx, Role::lbody, li);
     const text::SetLine marker = single_line(ctx, plain(item.marker), ts);
     const Pt marker_w = max(ctx.style.list_indent, marker.natural_width + Pt(4));
     const Pt inner_x = x + marker_w;
@@ -219,9 +251,9 @@ void list_pieces(const Context& ctx, const doc::List& list, Pt x, Pt width,
       if (const auto* p = std::get_if<doc::Paragraph>(&block.v)) {
         doc::Paragraph q = *p;
         q.indent = false;
-        paragraph_pieces(ctx, q, ts, inner_x, inner_w, out);
+        paragraph_pieces(ctx, q, ts, inner_x, inner_w, out, body);
       } else if (const auto* sub = std::get_if<doc::List>(&block.v)) {
-        list_pieces(ctx, *sub, inner_x, width, out);
+        list_pieces(ctx, *sub, inner_x, width, out, body);
       }
     }
     if (out.size() == item_first) {  // an empty item still shows its marker
@@ -229,6 +261,7 @@ void list_pieces(const Context& ctx, const doc::List& list, Pt x, Pt width,
       empty.frame.size = {width, box.height};
       out.push_back(std::move(empty));
     }
+    mark(ctx, out[item_first].frame, lbl);
     draw::set_line(out[item_first].frame, marker, x, box.baseline);
     out[item_first].break_before = true;
     // An item's first line never ends a page alone (a one-line label such as "e. Akuntabel"
@@ -246,7 +279,7 @@ void list_pieces(const Context& ctx, const doc::List& list, Pt x, Pt width,
 
 FlowPtr make_list_flow(const Context& ctx, const doc::List& list, Pt width) {
   std::vector<Piece> pieces;
-  list_pieces(ctx, list, Pt(0), width, pieces);
+  list_pieces(ctx, list, Pt(0), width, pieces, Tagger::kSection);
   return std::make_unique<SpacedFlow>(width, std::move(pieces), Pt(0), ctx.style.paragraph_space,
                                       introduces_next(list));
 }
@@ -272,7 +305,9 @@ FlowPtr make_signature_flow(const Context& ctx, const doc::Signature& s, Pt widt
   const Pt share = n > 1 ? width / 2 : width;
   const Pt col_w = min(share, max(ctx.style.signature_width, widest + Pt(2)));
   auto col_x = [&](size_t i) { return n > 1 && i == 0 ? Pt(0) : width - col_w; };
+  // One paragraph per line group, in reading order: place and date, then party by party.
   auto centred = [&](frame::Frame& f, const doc::Inlines& in, Pt x, Pt y) {
+    mark(ctx, f, tag(ctx, Role::p));
     auto c = ctx.compose(in, ts, col_w, report::HAlign::center, Pt(0), false);
     return place_lines(f, std::move(c.lines), x, y, box.height, box.baseline);
   };
@@ -304,7 +339,10 @@ FlowPtr make_signature_flow(const Context& ctx, const doc::Signature& s, Pt widt
     const Rect field{x + (col_w - field_w) / 2, y, field_w, space};
     if (!p.field.empty()) {
       piece.frame.add(frame::SignatureField{field, p.field});
-      if (!ctx.style.signature_anchor.empty()) add_anchor_character(ctx, field, piece.frame);
+      if (!ctx.style.signature_anchor.empty()) {
+        mark_artifact(ctx, piece.frame);  // a machine's anchor, not text for a reader
+        add_anchor_character(ctx, field, piece.frame);
+      }
     }
     y += space;
     doc::Inline name;
@@ -334,6 +372,7 @@ FlowPtr make_listof_flow(const Context& ctx, const std::vector<ListEntry>& entri
   const text::Shaped dot = font.shape(ctx.style.toc_leader);
   const Pt step = Pt(ts.size.v * 0.45);
   std::vector<Piece> pieces;
+  const uint32_t toc = tag(ctx, Role::toc);
   for (const auto& e : entries) {
     const bool top_level = e.level == 0;
     const Pt indent = ctx.style.toc_indent * static_cast<double>(e.level);
@@ -356,10 +395,12 @@ FlowPtr make_listof_flow(const Context& ctx, const std::vector<ListEntry>& entri
     // One piece per line, so that an entry taller than a page continues on the next one.
     const Pt last_line_width = composed.lines.back().natural_width;
     std::vector<Piece> lines = unbroken_pieces(std::move(composed.lines), box, text_x, width);
+    mark_pieces(ctx, lines, 0, tag(ctx, Role::toci, toc));
     if (!e.number.empty())
-      draw::set_line(lines.front().frame, std::move(number_line), indent, box.baseline);
+      set_line_first(lines.front().frame, std::move(number_line), indent, box.baseline);
     frame::Frame& last = lines.back().frame;
     draw::set_line(last, label_line, width - label_line.natural_width, box.baseline);
+    mark_artifact(ctx, last);  // the leader dots
     // Leaders from the end of the last text line to the label.
     if (!dot->glyphs.empty()) {
       const Pt from = text_x + last_line_width + gap;

@@ -9,14 +9,17 @@
 #include "doc/doc.h"
 #include "layout/context.h"
 #include "layout/flow.h"
+#include "layout/tags.h"
 #include "layout/vlist.h"
 
 namespace lkjip::layout {
 
 /// Appends the lines of a paragraph (one piece per line, widows/orphans protected) set in
-/// `width` at left offset `x`. Overfull or too loose lines are warnings located at p.loc.
+/// `width` at left offset `x`, tagged as a P under `parent`. Overfull or too loose lines are
+/// warnings located at p.loc.
 void paragraph_pieces(const Context& ctx, const doc::Paragraph& p, const report::TextStyle& ts,
-                      Pt x, Pt width, std::vector<Piece>& out);
+                      Pt x, Pt width, std::vector<Piece>& out,
+                      uint32_t parent = Tagger::kSection);
 
 FlowPtr make_paragraph_flow(const Context& ctx, const doc::Paragraph& p, Pt width);
 FlowPtr make_heading_flow(const Context& ctx, const doc::Heading& h, Pt width);

@@ -18,6 +18,8 @@ struct Context {
   const text::FontSet& fonts;
   const text::Hyphenator* hyphenator;  // null: no hyphenation
   DiagnosticSink& sink;
+  /// Where the blocks record their structure elements; null: untagged (tests of one block).
+  class Tagger* tags = nullptr;
 
   /// The font of `ts`, made bold/italic on top of its own weight and slant. Never null: a
   /// FontSet is loaded with every family the layout names (internal_error otherwise).

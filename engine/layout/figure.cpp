@@ -5,6 +5,7 @@
 
 #include "frame/ops.h"
 #include "layout/draw.h"
+#include "layout/tags.h"
 
 namespace lkjip::layout {
 namespace {
@@ -24,11 +25,18 @@ struct TextBelow {
 };
 
 /// A figure: its graphic (centred), caption and note lines, handed out as one fragment.
+/// The structure elements of a figure's graphic, caption and note (0: not tagged).
+struct FigureTags {
+  bool on = false;
+  uint32_t graphic = 0, caption = 0, note = 0;
+};
+
 class FigureFlow : public BlockFlow {
  public:
   FigureFlow(frame::Frame graphic, TextBelow caption, TextBelow note, Pt width,
-             std::string anchor)
-      : graphic_(std::move(graphic)),
+             std::string anchor, FigureTags tags)
+      : tags_(tags),
+        graphic_(std::move(graphic)),
         caption_(std::move(caption)),
         note_(std::move(note)),
         width_(width),
@@ -45,10 +53,14 @@ class FigureFlow : public BlockFlow {
     }
     Fragment f;
     if (!anchor_.empty()) f.frame.add(frame::Anchor{anchor_, Point{}});
+    mark(f.frame, tags_.graphic);
     frame::append(f.frame, graphic_, {(width_ - graphic_.size.width) / 2, Pt(0)});
     Pt y = graphic_.size.height;
-    for (const TextBelow* t : {&caption_, &note_})
-      if (!t->lines.empty()) y = draw::lines(f.frame, t->lines, t->box, Pt(0), y + t->gap);
+    for (const auto& [t, elem] : {std::pair{&caption_, tags_.caption}, {&note_, tags_.note}}) {
+      if (t->lines.empty()) continue;
+      mark(f.frame, elem);
+      y = draw::lines(f.frame, t->lines, t->box, Pt(0), y + t->gap);
+    }
     f.frame.size = {width_, y};
     done_ = true;
     return f;
@@ -58,7 +70,11 @@ class FigureFlow : public BlockFlow {
 
  private:
   Pt text_height() const { return caption_.height() + note_.height(); }
+  void mark(frame::Frame& f, uint32_t elem) const {
+    if (tags_.on) f.items.emplace_back(frame::Mark{frame::Mark::Kind::content, elem});
+  }
 
+  FigureTags tags_;
   frame::Frame graphic_;
   TextBelow caption_, note_;
   Pt width_;
@@ -98,7 +114,70 @@ frame::Frame image_graphic(const Context& ctx, const doc::Figure& fig, Pt width,
   return f;
 }
 
+std::string inline_text(const doc::Inlines& in) {
+  std::string s;
+  for (const auto& i : in) s += i.text;
+  return s;
+}
+
+/// "A, B dan C".
+std::string join_and(const std::vector<std::string>& parts) {
+  std::string s;
+  for (size_t i = 0; i < parts.size(); ++i)
+    s += (i == 0 ? "" : i + 1 == parts.size() ? " dan " : ", ") + parts[i];
+  return s;
+}
+
+std::string chart_alt(const doc::Chart& c) {
+  std::string s = c.kind == doc::Chart::Kind::bars ? "Grafik batang" : "Grafik garis";
+  if (!c.has_data()) return s + " tanpa data" + (c.note.empty() ? "" : ": " + c.note);
+  std::vector<std::string> names;
+  for (const auto& ser : c.series) names.push_back(ser.name);
+  s += ": " + join_and(names);
+  if (!c.y_title.empty()) s += " (" + c.y_title + ")";
+  s += ", " + std::to_string(c.categories.size()) + " kategori";
+  for (size_t k = 0; k < c.categories.size(); ++k) {
+    s += (k == 0 ? "; " : "; ") + c.categories[k];
+    for (size_t i = 0; i < c.series.size(); ++i) {
+      const auto& ser = c.series[i];
+      const bool known = k < ser.values.size() && std::isfinite(ser.values[k]) &&
+                         k < ser.labels.size() && !ser.labels[k].empty();
+      s += (i == 0 ? " " : " / ") + (known ? ser.labels[k] : std::string("tanpa data"));
+    }
+  }
+  return s;
+}
+
+std::string orgchart_alt(const std::vector<doc::OrgNode>& nodes) {
+  std::string s = "Bagan organisasi, " + std::to_string(nodes.size()) + " unit";
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    std::vector<std::string> line, staff;
+    for (const auto& n : nodes)
+      if (n.parent == static_cast<int>(i)) (n.staff ? staff : line).push_back(n.name);
+    if (line.empty() && staff.empty()) continue;
+    s += "; " + nodes[i].name;
+    if (!line.empty()) s += " membawahkan " + join_and(line);
+    if (!staff.empty()) s += std::string(line.empty() ? "" : ",") + " dibantu " + join_and(staff);
+  }
+  return s;
+}
+
 }  // namespace
+
+std::string figure_alt(const doc::Figure& figure) {
+  switch (figure.kind) {
+    case doc::Figure::Kind::chart:
+      return chart_alt(figure.chart);
+    case doc::Figure::Kind::orgchart:
+      return orgchart_alt(figure.org);
+    case doc::Figure::Kind::image:
+      break;
+  }
+  // An image says no more than its caption does.
+  const std::string caption = inline_text(figure.caption);
+  return figure.label.empty() ? caption : caption.empty() ? figure.label
+                                                          : figure.label + " " + caption;
+}
 
 FlowPtr make_figure_flow(const Context& ctx, const doc::Figure& figure, Pt width, Pt max_height) {
   const Pt w = min(figure.width.value_or(width), width);
@@ -128,8 +207,17 @@ FlowPtr make_figure_flow(const Context& ctx, const doc::Figure& figure, Pt width
       !figure.chart.note.empty())
     note.lines = draw::compose_aligned(ctx, draw::plain(figure.chart.note), ctx.style.source_style,
                                        width, report::HAlign::left);
+  // Figure (with its alt text) and its Caption, then the note as a paragraph.
+  FigureTags tags;
+  tags.on = ctx.tags != nullptr;
+  if (tags.on) {
+    tags.graphic = tag(ctx, frame::Role::figure);
+    ctx.tags->at(tags.graphic).alt = figure_alt(figure);
+    tags.caption = tag(ctx, frame::Role::caption);
+    if (!note.lines.empty()) tags.note = tag(ctx, frame::Role::p);
+  }
   auto flow = std::make_unique<FigureFlow>(std::move(graphic), std::move(caption), std::move(note),
-                                           width, figure.anchor);
+                                           width, figure.anchor, tags);
   flow->space_before = ctx.style.table_space_before;
   flow->space_after = ctx.style.table_space_after;
   return flow;

@@ -17,6 +17,11 @@ frame::Frame draw_orgchart(const Context& ctx, const std::vector<doc::OrgNode>& 
 /// greyscale print too (distinct lightness per series).
 frame::Frame draw_chart(const Context& ctx, const doc::Chart& chart, Pt width);
 
+/// What a screen reader says for a figure (PDF /Alt), generated from what it draws: a chart's
+/// series and every value label per category, an organisation chart's units and who reports to
+/// whom, an image's label and caption.
+std::string figure_alt(const doc::Figure& figure);
+
 /// The whole figure block (graphic + caption, never split). Images larger than the text width
 /// scale down; an image shown larger than its pixel size at 96 dpi gets a warning.
 FlowPtr make_figure_flow(const Context& ctx, const doc::Figure& figure, Pt width, Pt max_height);

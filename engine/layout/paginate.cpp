@@ -1,11 +1,14 @@
 #include "layout/paginate.h"
 
+#include <algorithm>
+
 #include "base/numerals.h"
 #include "frame/ops.h"
 #include "layout/blocks.h"
 #include "layout/draw.h"
 #include "layout/figure.h"
 #include "layout/table.h"
+#include "layout/tags.h"
 
 namespace lkjip::layout {
 namespace {
@@ -55,6 +58,7 @@ class Paginator {
                const std::vector<ListEntry>* lists[3]) {
     new_page();
     opening_pages_.push_back(pages_.size() - 1);
+    if (ctx_.tags) ctx_.tags->set_section(ctx_.tags->add(frame::Role::sect, 0));
     std::vector<FlowPtr> flows;
     std::vector<Role> roles;
     flows.push_back(make_chapter_title_flow(ctx_, c, area_.width));
@@ -279,12 +283,18 @@ void collect_entries(const doc::Document& d, std::vector<ListEntry> lists[3],
   chapters(d.body);
 }
 
+/// What a screen reader says for the cover's logo: the emblem of the region the unit belongs to.
+std::string logo_alt(const doc::Cover& c) {
+  return "Logo " + (c.region.empty() ? c.unit : c.region);
+}
+
 frame::Page cover_page(const Context& ctx, const doc::Cover& c) {
   const auto& st = ctx.style;
   frame::Page page{st.paper, {st.paper, {}}};
   const Pt w = st.paper.width - st.margin_left - st.margin_right;
   Pt y = st.paper.height * 0.16;
   auto block = [&](const std::string& s, const report::TextStyle& ts, Pt gap_after) {
+    mark(ctx, page.content, tag(ctx, frame::Role::p, 0));
     doc::Inline in;
     in.text = s;
     auto composed = ctx.compose({in}, ts, w, report::HAlign::center, Pt(0), false);
@@ -298,6 +308,9 @@ frame::Page cover_page(const Context& ctx, const doc::Cover& c) {
   if (c.logo && c.logo->width_px > 0 && c.logo->height_px > 0) {
     const Pt h = mm(45);
     const Pt lw = h * (static_cast<double>(c.logo->width_px) / c.logo->height_px);
+    const uint32_t logo = tag(ctx, frame::Role::figure, 0);
+    if (ctx.tags) ctx.tags->at(logo).alt = logo_alt(c);
+    mark(ctx, page.content, logo);
     page.content.add(frame::Image{{(st.paper.width - lw) / 2, y, lw, h}, c.logo});
     y += h + Pt(40);
   } else {
@@ -321,6 +334,7 @@ void add_furniture(const Context& ctx, frame::Page& page, const std::string& num
                    const std::string& header) {
   const auto& st = ctx.style;
   const Pt w = st.paper.width - st.margin_left - st.margin_right;
+  mark_artifact(ctx, page.content, frame::Mark::Kind::pagination);
   if (!header.empty()) {
     add_text(ctx, page.content, header, st.header_style, st.margin_left, st.header_offset, w,
              report::HAlign::center);
@@ -335,16 +349,25 @@ void add_furniture(const Context& ctx, frame::Page& page, const std::string& num
 /// The draft mark at the top of a page, between the side margins, above the running head.
 void add_draft_mark(const Context& ctx, frame::Page& page, const std::string& mark) {
   const auto& st = ctx.style;
+  mark_artifact(ctx, page.content, frame::Mark::Kind::pagination);
   add_text(ctx, page.content, mark, st.draft_style, st.margin_left, st.draft_offset,
            st.paper.width - st.margin_left - st.margin_right, st.draft_align);
 }
 
 }  // namespace
 
-frame::PagedDocument layout_document(const Context& ctx, const doc::Document& d,
+frame::PagedDocument layout_document(const Context& untagged, const doc::Document& d,
                                      LayoutStats* stats) {
   std::vector<ListEntry> lists[3];
   frame::PagedDocument out;
+  // The structure tree is built in reading order part by part: the cover, then the body (laid
+  // out first, its page labels feed the front matter), then the front matter's last pass; the
+  // Document's parts are put in reading order at the end.
+  Tagger tags(out.structure);
+  Context ctx = untagged;
+  ctx.tags = &tags;
+  frame::Page cover = cover_page(ctx, d.cover);
+  const size_t cover_parts = out.structure.elems[0].kids.size();
   collect_entries(d, lists, out.outline);
   const std::vector<ListEntry>* list_ptrs[3] = {&lists[0], &lists[1], &lists[2]};
 
@@ -352,6 +375,8 @@ frame::PagedDocument layout_document(const Context& ctx, const doc::Document& d,
   // Body: laid out once; labels 1, 2, … from its first page.
   Paginator body(ctx);
   for (const auto& c : d.body) body.chapter(c, labels, list_ptrs);
+  const size_t body_parts = out.structure.elems[0].kids.size() - cover_parts;
+  const size_t before_front = tags.size();
   auto body_pages = body.take_pages();
   {
     std::map<std::string, size_t> at;
@@ -366,6 +391,7 @@ frame::PagedDocument layout_document(const Context& ctx, const doc::Document& d,
   st.settled = false;
   for (int pass = 1; pass <= 4; ++pass) {
     st.front_passes = pass;
+    tags.truncate(before_front);
     Paginator front(ctx);
     for (const auto& c : d.front) front.chapter(c, labels, list_ptrs);
     front_pages = front.take_pages();
@@ -390,7 +416,10 @@ frame::PagedDocument layout_document(const Context& ctx, const doc::Document& d,
   if (stats) *stats = st;
 
   // Assemble: cover, front (i, ii, …), body (1, 2, …), with furniture.
-  out.pages.push_back(cover_page(ctx, d.cover));
+  auto& parts = out.structure.elems[0].kids;
+  std::rotate(parts.begin() + static_cast<std::ptrdiff_t>(cover_parts),
+              parts.begin() + static_cast<std::ptrdiff_t>(cover_parts + body_parts), parts.end());
+  out.pages.push_back(std::move(cover));
   std::vector<bool> is_opening(front_pages.size(), false);
   for (size_t i : front_openings) is_opening.at(i) = true;
   for (size_t i = 0; i < front_pages.size(); ++i) {

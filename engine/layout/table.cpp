@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "layout/draw.h"
+#include "layout/tags.h"
 #include "layout/table_cells.h"
 #include "layout/table_grid.h"
 #include "layout/table_paint.h"
@@ -28,11 +29,19 @@ struct TextBlock {
   Pt draw(frame::Frame& out, Pt y) const { return draw::lines(out, lines, box, Pt(0), y); }
 };
 
+/// The structure elements of a table's caption and source note, and whether to mark at all.
+struct TableTags {
+  bool on = false;
+  uint32_t caption = 0, source = 0;
+};
+
 class TableFlow : public BlockFlow {
  public:
   TableFlow(Geometry g, TextBlock caption, TextBlock caption_cont, Unit header,
-            std::vector<Unit> units, TextBlock source, std::string anchor, Pt page_height)
-      : g_(std::move(g)),
+            std::vector<Unit> units, TextBlock source, std::string anchor, Pt page_height,
+            TableTags tags)
+      : tags_(tags),
+        g_(std::move(g)),
         caption_(std::move(caption)),
         caption_cont_(std::move(caption_cont)),
         header_(std::move(header)),
@@ -87,6 +96,14 @@ class TableFlow : public BlockFlow {
     return settable_;
   }
 
+  /// Marks what `f` gets next as `elem`'s content, or with elem 0 as a pagination artifact.
+  void mark(frame::Frame& f, uint32_t elem) const {
+    if (tags_.on)
+      f.items.emplace_back(elem ? frame::Mark{frame::Mark::Kind::content, elem}
+                                : frame::Mark{frame::Mark::Kind::pagination, 0});
+  }
+
+  TableTags tags_;
   Geometry g_;
   TextBlock caption_, caption_cont_;
   Unit header_;
@@ -108,6 +125,7 @@ std::optional<Fragment> TableFlow::next(Pt avail, bool at_page_top) {
     if (!at_page_top && source_.height() > avail) return std::nullopt;
     Fragment f;
     f.frame.size = {g_.width, source_.height()};
+    mark(f.frame, tags_.source);
     source_.draw(f.frame, Pt(0));
     done_ = true;
     return f;
@@ -125,6 +143,7 @@ std::optional<Fragment> TableFlow::next(Pt avail, bool at_page_top) {
       Fragment f;
       if (!anchor_.empty()) f.frame.add(frame::Anchor{anchor_, Point{}});
       anchor_.clear();
+      mark(f.frame, tags_.caption);
       f.frame.size = {g_.width, part.draw(f.frame, Pt(0))};
       return f;
     }
@@ -206,13 +225,18 @@ Fragment TableFlow::assemble(const std::vector<std::pair<const Unit*, Pt>>& body
   const TextBlock& cap = first_ ? caption_ : caption_cont_;
   if (first_ && !anchor_.empty()) f.frame.add(frame::Anchor{anchor_, Point{}});
   Pt y;
+  // On a continuation page the caption ("… (lanjutan)") and header rows are repeats.
+  mark(f.frame, first_ ? tags_.caption : 0);
   if (!cap.lines.empty()) y = cap.draw(f.frame, y) + Pt(kGap);
-  Painter p(g_);
-  p.unit(header_, y);
+  Painter p(g_, tags_.on);
+  p.unit(header_, y, !first_);
   for (const auto& [u, uy] : body) p.unit(*u, uy);
   p.finish(f.frame);
   y = bottom;
-  if (with_source && !source_.lines.empty()) y = source_.draw(f.frame, y + Pt(kGap));
+  if (with_source && !source_.lines.empty()) {
+    mark(f.frame, tags_.source);
+    y = source_.draw(f.frame, y + Pt(kGap));
+  }
   f.frame.size = {g_.width, y};
   return f;
 }
@@ -233,9 +257,35 @@ doc::Row number_row(int ncols) {
   return row;
 }
 
-/// Cells of one section at scale `f`, composed in their columns.
+/// The structure of one section (THead, TBody) of `rows`: a TR per row, a TH (scope column,
+/// header section) or TD per cell, with its spans; the elements of `cells`, in their order.
+/// The column-number row is data about the columns, not a heading of them: TD.
+std::vector<uint32_t> tag_section(const Context& ctx, uint32_t table, frame::Role section,
+                                  const std::vector<doc::Row>& rows,
+                                  const std::vector<GridCell>& cells) {
+  std::vector<uint32_t> out(cells.size(), 0);
+  if (!ctx.tags || rows.empty()) return out;
+  const uint32_t sec = ctx.tags->add(section, table);
+  std::vector<uint32_t> tr;
+  for (size_t r = 0; r < rows.size(); ++r) tr.push_back(ctx.tags->add(frame::Role::tr, sec));
+  const bool head = section == frame::Role::thead;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const GridCell& gc = cells[i];
+    const bool th = head && gc.kind != doc::Row::Kind::number_row;
+    out[i] = ctx.tags->add(th ? frame::Role::th : frame::Role::td,
+                           tr.at(static_cast<size_t>(gc.row)));
+    frame::StructElem& e = ctx.tags->at(out[i]);
+    e.colspan = gc.colspan;
+    e.rowspan = gc.rowspan;
+    e.column_header = th;
+  }
+  return out;
+}
+
+/// Cells of one section at scale `f`, composed in their columns; `elems` their structure.
 std::vector<CellBox> compose_cells(const Context& ctx, const std::vector<GridCell>& cells,
-                                   const std::vector<CellInfo>& info, double f, const Geometry& g) {
+                                   const std::vector<CellInfo>& info, double f, const Geometry& g,
+                                   const std::vector<uint32_t>& elems) {
   std::vector<CellBox> out;
   out.reserve(cells.size());
   const bool hyph = ctx.hyphenator != nullptr && ctx.style.hyphenate;
@@ -263,6 +313,7 @@ std::vector<CellBox> compose_cells(const Context& ctx, const std::vector<GridCel
     b.indent = ci.indent;
     b.fill = ci.fill;
     b.vcenter = ci.vcenter;
+    b.elem = elems.at(i);
     out.push_back(std::move(b));
   }
   return out;
@@ -412,10 +463,21 @@ FlowPtr make_table_flow(const Context& ctx, const doc::Table& table, Size area) 
   g.rule = st.table_rule;
   g.row_min = draw::line_box(ctx, scaled(st.table_text, f)).height + g.pad_y * 2;
 
+  // Table > Caption, THead, TBody; the source note is a paragraph after the table.
+  TableTags tags;
+  tags.on = ctx.tags != nullptr;
+  const uint32_t table_elem = tag(ctx, frame::Role::table);
+  if (!table.label.empty() || !table.caption.empty())
+    tags.caption = tag(ctx, frame::Role::caption, table_elem);
+  const auto head_elems = tag_section(ctx, table_elem, frame::Role::thead, head_rows, head_cells);
+  const auto body_elems = tag_section(ctx, table_elem, frame::Role::tbody, table.body, body_cells);
+  if (!table.source.empty()) tags.source = tag(ctx, frame::Role::p);
+
   Unit header;
-  header.cells = compose_cells(ctx, head_cells, head_info, f, g);
+  header.cells = compose_cells(ctx, head_cells, head_info, f, g, head_elems);
   fit_heights(header, g);
-  auto units = make_units(compose_cells(ctx, body_cells, body_info, f, g), table.body, g);
+  auto units =
+      make_units(compose_cells(ctx, body_cells, body_info, f, g, body_elems), table.body, g);
 
   auto block = [&](const doc::Inlines& in, const report::TextStyle& ts, report::HAlign a) {
     return TextBlock{draw::compose_aligned(ctx, in, ts, width, a), draw::line_box(ctx, ts)};
@@ -432,7 +494,7 @@ FlowPtr make_table_flow(const Context& ctx, const doc::Table& table, Size area) 
     source = block(draw::plain(table.source), st.source_style, report::HAlign::left);
   auto flow = std::make_unique<TableFlow>(std::move(g), std::move(caption), std::move(caption_cont),
                                           std::move(header), std::move(units), std::move(source),
-                                          table.anchor, page_height);
+                                          table.anchor, page_height, tags);
   flow->space_before = st.table_space_before;
   flow->space_after = st.table_space_after;
   flow->landscape = landscape;

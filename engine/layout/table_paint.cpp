@@ -7,7 +7,7 @@
 
 namespace lkjip::layout::table {
 
-void Painter::unit(const Unit& u, Pt y) {
+void Painter::unit(const Unit& u, Pt y, bool repeated) {
   std::vector<Pt> top(u.heights.size() + 1, y);
   for (size_t r = 0; r < u.heights.size(); ++r) top[r + 1] = top[r] + u.heights[r];
   for (const auto& c : u.cells) {
@@ -16,6 +16,9 @@ void Painter::unit(const Unit& u, Pt y) {
     const Pt y0 = top[static_cast<size_t>(c.row)];
     const Pt y1 = top[static_cast<size_t>(c.row + c.rowspan)];
     if (c.fill) fills_.push_back(frame::Box{{x0, y0, x1 - x0, y1 - y0}, c.fill, {}, Pt(0)});
+    if (tagging_)
+      text_.items.emplace_back(repeated ? frame::Mark{frame::Mark::Kind::pagination, 0}
+                                        : frame::Mark{frame::Mark::Kind::content, c.elem});
     Pt ty = y0 + g_.pad_y;
     if (c.vcenter) ty += max(Pt(0), (y1 - y0 - g_.pad_y * 2 - c.content()) / 2);
     for (size_t i = c.first; i < c.end; ++i) {
@@ -31,8 +34,11 @@ void Painter::unit(const Unit& u, Pt y) {
 }
 
 void Painter::finish(frame::Frame& out) {
+  const frame::Mark artifact{frame::Mark::Kind::layout, 0};
+  if (tagging_) out.items.emplace_back(artifact);
   for (auto& f : fills_) out.add(std::move(f));
   frame::append(out, std::move(text_), Point{});
+  if (tagging_) out.items.emplace_back(artifact);
   const Pt ext = g_.rule / 2;  // square ends so that perpendicular lines close the corners
   auto emit = [&](Edges& edges, bool horizontal) {
     for (auto& [key, segs] : edges) {

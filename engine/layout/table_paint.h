@@ -14,9 +14,11 @@ namespace lkjip::layout::table {
 /// per x or y so that shared cell edges are stroked once and corners meet.
 class Painter {
  public:
-  explicit Painter(const Geometry& g) : g_(g) {}
+  /// With `tagging`, cell text is marked as its cell's element, fills and rules as artifacts.
+  Painter(const Geometry& g, bool tagging) : g_(g), tagging_(tagging) {}
 
-  void unit(const Unit& u, Pt y);
+  /// `repeated`: header rows repeated on a continuation page, marked as pagination artifacts.
+  void unit(const Unit& u, Pt y, bool repeated = false);
 
   /// Moves everything into `out`: fills under text under rules.
   void finish(frame::Frame& out);
@@ -26,6 +28,7 @@ class Painter {
   static constexpr double kScale = 1000;  // edges closer than a thousandth of a point merge
   static void edge(Edges& e, Pt at, Pt a, Pt b);
   const Geometry& g_;
+  bool tagging_;
   std::vector<frame::Item> fills_;
   frame::Frame text_;
   Edges h_, v_;

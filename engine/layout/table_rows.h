@@ -21,6 +21,7 @@ struct CellBox {
   Pt indent;
   std::optional<Color> fill;
   bool vcenter = false;
+  uint32_t elem = 0;  // its TH or TD structure element
   Pt content() const { return box.height * static_cast<double>(end - first); }
 };
 

@@ -63,9 +63,57 @@ PageContent ContentStreamBuilder::build(const frame::Page& page, size_t index,
   out_.stream = "1 0 0 1 0 ";
   append_num(out_.stream, h);
   out_.stream += " cm\n";
+  mark_.reset();
+  open_.reset();
   emit_frame(page.content, Matrix{1, 0, 0, 1, 0, h});
+  close_marked();
   end_text();
   return std::move(out_);
+}
+
+namespace {
+bool same(const frame::Mark& a, const frame::Mark& b) {
+  return a.kind == b.kind && (a.kind != frame::Mark::Kind::content || a.elem == b.elem);
+}
+}  // namespace
+
+void ContentStreamBuilder::enter_marked() {
+  if (!structure_) return;
+  if (open_ && mark_ && same(*open_, *mark_)) return;
+  close_marked();
+  if (!mark_) return;  // untagged content: the tagging tests find it
+  end_text();
+  std::string& out = out_.stream;
+  switch (mark_->kind) {
+    case frame::Mark::Kind::layout:
+      out += "/Artifact BMC\n";
+      break;
+    case frame::Mark::Kind::pagination:
+      out += "/Artifact <</Type /Pagination>> BDC\n";
+      break;
+    case frame::Mark::Kind::content: {
+      if (mark_->elem == 0 || mark_->elem >= structure_->elems.size()) {
+        sink_.error({}, page_where(index_) + "content marked with structure element " +
+                            std::to_string(mark_->elem) + ", which does not exist");
+        return;
+      }
+      out += '/';
+      out += frame::structure_type(structure_->elems[mark_->elem].role);
+      out += " <</MCID ";
+      out += std::to_string(out_.mcid_elems.size());
+      out += ">> BDC\n";
+      out_.mcid_elems.push_back(mark_->elem);
+      break;
+    }
+  }
+  open_ = mark_;
+}
+
+void ContentStreamBuilder::close_marked() {
+  if (!open_) return;
+  end_text();
+  out_.stream += "EMC\n";
+  open_.reset();
 }
 
 void ContentStreamBuilder::end_text() {
@@ -80,9 +128,12 @@ void ContentStreamBuilder::end_text() {
 void ContentStreamBuilder::emit_frame(const frame::Frame& fr, const Matrix& to_page) {
   std::string& out = out_.stream;
   for (const frame::Item& item : fr.items) {
-    if (const auto* run = std::get_if<frame::GlyphRun>(&item)) {
+    if (const auto* m = std::get_if<frame::Mark>(&item)) {
+      mark_ = *m;
+    } else if (const auto* run = std::get_if<frame::GlyphRun>(&item)) {
       emit_run(*run);
     } else if (const auto* line = std::get_if<frame::Line>(&item)) {
+      enter_marked();
       end_text();
       out += "q ";
       append_num(out, line->width.v);
@@ -94,6 +145,7 @@ void ContentStreamBuilder::emit_frame(const frame::Frame& fr, const Matrix& to_p
       out += "l S Q\n";
     } else if (const auto* box = std::get_if<frame::Box>(&item)) {
       if (!box->fill && !box->stroke) continue;
+      enter_marked();
       end_text();
       out += "q ";
       if (box->fill) append_color(out, *box->fill, "rg");
@@ -107,6 +159,7 @@ void ContentStreamBuilder::emit_frame(const frame::Frame& fr, const Matrix& to_p
       out += box->fill && box->stroke ? "re B Q\n" : box->fill ? "re f Q\n" : "re S Q\n";
     } else if (const auto* path = std::get_if<frame::Path>(&item)) {
       if (path->points.size() < 2 || (!path->fill && !path->stroke)) continue;
+      enter_marked();
       end_text();
       out += "q ";
       if (path->fill) append_color(out, *path->fill, "rg");
@@ -146,15 +199,19 @@ void ContentStreamBuilder::emit_frame(const frame::Frame& fr, const Matrix& to_p
       const int q = rot / 90;
       const Matrix local{double(cos_tab[q]), double(sin_tab[q]), double(-sin_tab[q]),
                          double(cos_tab[q]), group->offset.x.v,  -group->offset.y.v};
+      close_marked();
       end_text();
       const TextState outside = text_;
+      const std::optional<frame::Mark> mark_outside = mark_;
       out += "q ";
       append_nums(out, {local.a, local.b, local.c, local.d, local.e, local.f});
       out += "cm\n";
       emit_frame(*group->frame, local.then(to_page));
+      close_marked();
       end_text();
       out += "Q\n";
       text_ = outside;
+      mark_ = mark_outside;
     }
   }
 }
@@ -178,6 +235,7 @@ void ContentStreamBuilder::emit_run(const frame::GlyphRun& run) {
   if (!font) return;
   const std::string& res = *font;
 
+  enter_marked();
   std::string& out = out_.stream;
   TextState& ts = text_;
   if (!ts.in_text) {
@@ -266,6 +324,7 @@ void ContentStreamBuilder::emit_image(const frame::Image& img) {
   const std::string* name = res_.image(*img.data);
   if (!name) return;
   const Rect& r = img.rect;
+  enter_marked();
   std::string& out = out_.stream;
   end_text();
   out += "q ";

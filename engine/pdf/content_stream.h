@@ -68,12 +68,14 @@ class ContentResources {
   virtual const std::string* image(const frame::ImageData& image) = 0;
 };
 
-/// What building one page gives: its content stream (uncompressed) and the links and signature
-/// fields it placed, in page space, in item order.
+/// What building one page gives: its content stream (uncompressed), the links and signature
+/// fields it placed, in page space, in item order, and for each marked-content id (MCID) of
+/// the page the structure element it belongs to.
 struct PageContent {
   std::string stream;
   std::vector<PendingLink> links;
   std::vector<PendingSig> sigs;
+  std::vector<uint32_t> mcid_elems;
 };
 
 /// Builds content streams page by page. Each glyph run states only what changed since the
@@ -81,10 +83,16 @@ struct PageContent {
 /// 0.05/1000 em are dropped without drift. Problems (a run without a font, a rotation that is
 /// not a multiple of 90, a glyph missing from its font, an anchor defined twice) go to `sink`
 /// prefixed "page N: ". One builder serves a whole document: it reuses its glyph buffer.
+///
+/// With `structure` (a tagged document), frame::Marks become marked content: the content of an
+/// element is a "/TD <</MCID n>> BDC … EMC" sequence (MCIDs numbered per page), an artifact
+/// "/Artifact BMC … EMC" (or with /Type /Pagination). A sequence always closes a text object
+/// first and never spans a Group's q … Q. Without it, Marks are ignored.
 class ContentStreamBuilder {
  public:
-  ContentStreamBuilder(ContentResources& resources, DiagnosticSink& sink)
-      : res_(resources), sink_(sink) {}
+  ContentStreamBuilder(ContentResources& resources, DiagnosticSink& sink,
+                       const frame::Structure* structure = nullptr)
+      : res_(resources), sink_(sink), structure_(structure) {}
 
   /// The content of `page` (index `index`); its anchors are added to `anchors`, where the first
   /// definition of an id wins.
@@ -103,6 +111,9 @@ class ContentStreamBuilder {
   };
 
   void emit_frame(const frame::Frame& fr, const Matrix& to_page);
+  /// Before painting: opens the marked-content sequence of the Mark in force, if not open.
+  void enter_marked();
+  void close_marked();
   void emit_run(const frame::GlyphRun& run);
   void emit_image(const frame::Image& img);
   void end_text();
@@ -115,6 +126,9 @@ class ContentStreamBuilder {
   PageContent out_;
   TextState text_;
   std::map<std::string, AnchorPos>* anchors_ = nullptr;
+  const frame::Structure* structure_;
+  std::optional<frame::Mark> mark_;  // in force for the items being written
+  std::optional<frame::Mark> open_;  // whose sequence is open in the stream
 };
 
 /// The smallest page-space box holding `r` (frame coordinates, y down) mapped by `to_page`.

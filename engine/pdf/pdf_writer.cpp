@@ -82,7 +82,8 @@ std::optional<std::string> Writer::run() {
     pages_.push_back(std::make_unique<PdfPage>(page, parents));
   }
   std::vector<PageState> pages(n);
-  ContentStreamBuilder content(*this, breaches_);
+  ContentStreamBuilder content(*this, breaches_,
+                               in_.structure.elems.empty() ? nullptr : &in_.structure);
   for (size_t i = 0; i < n; ++i) {
     PageState& ps = pages[i];
     ps.index = i;
@@ -91,6 +92,7 @@ std::optional<std::string> Writer::run() {
     PageContent built = content.build(in_.pages[i], i, anchors_);
     ps.links = std::move(built.links);
     ps.sigs = std::move(built.sigs);
+    ps.mcid_elems = std::move(built.mcid_elems);
     set_flate_stream(*ps.page->GetContentsForAppending(), built.stream);
   }
   page_ = nullptr;
@@ -99,6 +101,7 @@ std::optional<std::string> Writer::run() {
   write_outline();
   write_page_labels();
   write_metadata();
+  write_structure(pages);
   raise_breaches();
   if (sink_.has_errors()) return std::nullopt;
   return serialise();

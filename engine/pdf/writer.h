@@ -56,6 +56,7 @@ struct PageState {
   std::set<std::string> resources;  // names already in this page's /Resources
   std::vector<PendingLink> links;
   std::vector<PendingSig> sigs;
+  std::vector<uint32_t> mcid_elems;  // the structure element of each MCID of the page
 };
 
 /// Checks the container structure PoDoFo's decoders rely on, so damaged files become a clear
@@ -91,6 +92,8 @@ class Writer : private ContentResources {
   void write_outline();
   void write_page_labels();
   void write_metadata();
+  /// The structure tree of a tagged document (in_.structure not empty), from the pages' MCIDs.
+  void write_structure(const std::vector<PageState>& pages);
   std::optional<std::string> serialise();
 
   /// Throws InternalError naming every breach when there is one; forwards their warnings.
