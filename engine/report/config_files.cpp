@@ -474,6 +474,7 @@ std::optional<LayoutStyle> load_layout_at(const std::string& name, const std::st
   std::optional<LayoutStyle> result;
   if (auto root = parse_toml(ctx, *text, kMaxConfigBytes)) {
     LayoutStyle style;
+    bool base_failed = false;  // its diagnostics are in the sink already, located in it or here
     if (const toml::node* base = root->get("extends")) {
       const SourceLoc at = ctx.at(*base);
       const auto* base_name = base->as_string();
@@ -488,13 +489,13 @@ std::optional<LayoutStyle> load_layout_at(const std::string& name, const std::st
                                             depth + 1)) {
         style = std::move(*from);
       } else {
-        ctx.error(at, "cannot extend layout \"" + base_name->get() + "\"");
+        base_failed = true;
       }
     }
     style.name = fs::path(path).stem().string();
     style.source_path = path;
     LayoutReader(ctx, style).read(*root);
-    if (!ctx.failed()) result = std::move(style);
+    if (!ctx.failed() && !base_failed) result = std::move(style);
   }
   ctx.flush(sink);
   if (result && !check_fits_page(*result, sink)) result.reset();

@@ -4,6 +4,7 @@
 // existing file byte-identical, no temporary file left behind. A usage case ("lkjip: …")
 // exits 2 likewise; a case expecting a warning documents an input that is accepted.
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -112,6 +113,17 @@ TEST(BadInputSuite, EveryCaseHasItsExpectationAndTheSuiteIsComplete) {
       toml.replace_extension(".toml");
       EXPECT_TRUE(fs::exists(toml)) << e.path() << " has no description";
     }
+}
+
+TEST(BadInputSuite, EachCaseHasANumberOfItsOwn) {
+  std::map<std::string, std::string> by_number;  // NN -> the first case using it
+  for (const auto& name : case_names()) {
+    const std::string number = name.substr(0, name.find('-'));
+    ASSERT_FALSE(number.empty() || number.find_first_not_of("0123456789") != std::string::npos)
+        << name << " does not start with its number";
+    const auto [it, fresh] = by_number.emplace(number, name);
+    EXPECT_TRUE(fresh) << name << " and " << it->second << " share the number " << number;
+  }
 }
 
 }  // namespace

@@ -2,7 +2,9 @@
 // PDF text: indicators without a realisation, zero-tolerance targets, drafts.
 #include <algorithm>
 #include <regex>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "tools.h"
 
@@ -261,4 +263,47 @@ TEST(UnitKinds, TheYearBeforeStandsBesideTheReportYearWithBothAverages) {
                             "itu): Persentase Layanan Tepat Waktu."),
             std::string::npos);
 }
+
+TEST(UnitKinds, AMisspeltOrBrokenLayoutToExtendIsReportedOnceWhereItIs) {
+  ScratchDir dir("extends-once");
+  std::string toml = slurp(kSrc / "tests/data/minimal.toml");
+  const std::string shipped = "layout = \"lkjip\"\n";
+  ASSERT_NE(toml.find(shipped), std::string::npos);
+  toml.replace(toml.find(shipped), shipped.size(), "layout = \"own-layout.toml\"\n");
+  fs::copy(kSrc / "tests/data/images", dir / "images", fs::copy_options::recursive);
+  write_file(dir / "report.toml", toml);
+  auto errors = [](const std::string& out) {
+    std::vector<std::string> found;
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);)
+      if (line.find(": error: ") != std::string::npos) found.push_back(line);
+    return found;
+  };
+  auto render = [&] {
+    return run("cd " + quoted(dir.path().string()) + " && " + kBin +
+               " render report.toml -o out.pdf");
+  };
+
+  // A misspelt shipped layout: the one error is at the `extends` value, nothing after it.
+  write_file(dir / "own-layout.toml", "extends = \"tata-naskah-dinass\"\n");
+  Outcome r = render();
+  EXPECT_EQ(r.code, 1) << r.out;
+  auto found = errors(r.out);
+  ASSERT_EQ(found.size(), 1u) << r.out;
+  EXPECT_NE(found[0].find("own-layout.toml:1:11: error: unknown layout \"tata-naskah-dinass\""),
+            std::string::npos)
+      << r.out;
+
+  // A layout beside it with a bad key: the one error is in that file, at the key.
+  fs::create_directories(dir / "layouts");
+  write_file(dir / "layouts/base.toml", "extends = \"lkjip\"\n[page]\nmargin_lef_mm = 20\n");
+  write_file(dir / "own-layout.toml", "extends = \"base\"\n");
+  r = render();
+  EXPECT_EQ(r.code, 1) << r.out;
+  found = errors(r.out);
+  ASSERT_EQ(found.size(), 1u) << r.out;
+  EXPECT_NE(found[0].find("layouts/base.toml:3:1: error: "), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(dir / "out.pdf"));
+}
+
 }  // namespace lkjip::golden
