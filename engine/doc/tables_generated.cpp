@@ -251,6 +251,24 @@ std::vector<int> history_years(const compute::ComputedTables& c) {
   return {years.begin(), years.end()};
 }
 
+/// The header row under a spanning "Realisasi": one cell per history year.
+Row year_head_row(const std::vector<int>& years) {
+  Row row{Row::Kind::body, {}};
+  for (int y : years) row.cells.push_back(head_cell(std::to_string(y)));
+  return row;
+}
+
+/// Appends the IKU's realisasi of each year, t.a.d. for a year its history does not have.
+void push_history_realisasi(Cells& r, const compute::IkuResult& k, const std::vector<int>& years) {
+  for (int y : years) {
+    const compute::HistoryRow* row = nullptr;
+    for (const auto& h : k.history)
+      if (h.year == y) row = &h;
+    r.push_back(row ? value_cell(row->realisasi)
+                    : text_cell(compute::kUnknownText, CellAlign::center));
+  }
+}
+
 }  // namespace
 
 Table multiyear(const TableEnv& e) {
@@ -266,18 +284,10 @@ Table multiyear(const TableEnv& e) {
                       head_cell("Indikator Kinerja", 1, 2), head_cell("Realisasi", ny),
                       head_cell("Capaian " + year, 1, 2),
                       head_cell("Perubahan dari " + std::to_string(e.r.year - 1), 1, 2)});
-  Row second{Row::Kind::body, {}};
-  for (int y : years) second.cells.push_back(head_cell(std::to_string(y)));
-  t.header = {std::move(top), std::move(second)};
+  t.header = {std::move(top), year_head_row(years)};
   t.body = by_sasaran(e.c, 3 + years.size(), [&](const compute::IkuResult& k) {
     Cells r{text_cell(k.iku->name)};
-    for (int y : years) {
-      const compute::HistoryRow* row = nullptr;
-      for (const auto& h : k.history)
-        if (h.year == y) row = &h;
-      r.push_back(row ? value_cell(row->realisasi)
-                      : text_cell(compute::kUnknownText, CellAlign::center));
-    }
+    push_history_realisasi(r, k, years);
     r.push_back(value_cell(k.capaian));
     r.push_back(value_cell(k.change));
     return r;
@@ -385,22 +395,14 @@ Table renstra_years(const TableEnv& e) {
   Row top = body_row({head_cell("No", 1, 2), head_cell("Sasaran Strategis", 1, 2),
                       head_cell("Indikator Kinerja", 1, 2), head_cell(target_title, 1, 2),
                       head_cell("Realisasi", ny), head_cell("Tingkat Kemajuan", 1, 2)});
-  Row second{Row::Kind::body, {}};
-  for (int y : years) second.cells.push_back(head_cell(std::to_string(y)));
-  t.header = {std::move(top), std::move(second)};
+  t.header = {std::move(top), year_head_row(years)};
   t.body = by_sasaran(e.c, 4 + years.size(), [&](const compute::IkuResult& k) {
     Cell target = value_cell(k.renstra_target);
     if (!one_year && k.renstra_target.known && k.iku->renstra_year)
       target = text_cell(k.renstra_target.text + " (" + std::to_string(*k.iku->renstra_year) + ")",
                          CellAlign::decimal);
     Cells r{text_cell(k.iku->name), std::move(target)};
-    for (int y : years) {
-      const compute::HistoryRow* row = nullptr;
-      for (const auto& h : k.history)
-        if (h.year == y) row = &h;
-      r.push_back(row ? value_cell(row->realisasi)
-                      : text_cell(compute::kUnknownText, CellAlign::center));
-    }
+    push_history_realisasi(r, k, years);
     r.push_back(value_cell(k.kemajuan));
     return r;
   });
